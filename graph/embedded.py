@@ -7,7 +7,9 @@ Every upsert is one durable journal batch (see `graph.journal`).
 
 from __future__ import annotations
 
+import functools
 import heapq
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import combinations
@@ -34,6 +36,17 @@ def _newest_first(records: Iterable[EventRecord], limit: int) -> list[EventRecor
     return heapq.nsmallest(limit, records, key=lambda r: (_Desc(r["date_start"] or ""), r["id"]))
 
 
+def _locked(method):  # noqa: ANN001, ANN202 - a decorator for the store's public methods
+    """Run a store method under the store's lock, so one store can serve many API threads."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
 class _Desc:
     """Sort key wrapper that reverses string order."""
 
@@ -54,6 +67,7 @@ class EmbeddedStore(GraphStore):
 
     def __init__(self, folder: str | FsPath, read_only: bool = False) -> None:
         self.folder = FsPath(folder)
+        self._lock = threading.RLock()
         self._actors: dict[str, ActorRecord] = {}
         self._events: dict[str, EventRecord] = {}
         self.graph = nx.Graph()
@@ -115,6 +129,7 @@ class EmbeddedStore(GraphStore):
         return {**old, "also_reported": [*old["also_reported"], *extra],
                 "confidence": max(old["confidence"], new["confidence"])}
 
+    @_locked
     def upsert(self, actors: Iterable[ActorRecord], events: Sequence[EventRecord]) -> UpsertResult:
         """Insert or merge a batch durably; see `GraphStore.upsert`."""
         result = UpsertResult()
@@ -152,10 +167,12 @@ class EmbeddedStore(GraphStore):
             self._apply("e", event)
         return result
 
+    @_locked
     def compact(self) -> None:
         """Rewrite the snapshot from memory and empty the journal."""
         self._journal.compact(self._actors.values(), self._events.values())
 
+    @_locked
     def close(self) -> None:
         """Compact a large journal, then release the folder."""
         if not self._journal.read_only:
@@ -166,22 +183,27 @@ class EmbeddedStore(GraphStore):
 
     # ------------------------------------------------------------ reading
 
+    @_locked
     def actors_by_alias(self, normalized: Iterable[str]) -> dict[str, str]:
         """See `GraphStore.actors_by_alias`."""
         return {n: self._aliases[n] for n in normalized if n in self._aliases}
 
+    @_locked
     def get_actor(self, actor_id: str) -> ActorRecord | None:
         """See `GraphStore.get_actor`."""
         return self._actors.get(actor_id)
 
+    @_locked
     def get_actors(self, actor_ids: Iterable[str]) -> dict[str, ActorRecord]:
         """See `GraphStore.get_actors`."""
         return {i: self._actors[i] for i in actor_ids if i in self._actors}
 
+    @_locked
     def get_event(self, event_id: str) -> EventRecord | None:
         """See `GraphStore.get_event`."""
         return self._events.get(event_id)
 
+    @_locked
     def search_actors(self, query: str, limit: int = 10) -> list[ActorRecord]:
         """Fuzzy match on names and aliases (rapidfuzz WRatio), exact and prefix matches first."""
         if self._search_choices is None:
@@ -212,6 +234,7 @@ class EmbeddedStore(GraphStore):
         return (self._events[e] for e in dict.fromkeys(chosen)
                 if all(e in o for o in others) and flt.matches(self._events[e]))
 
+    @_locked
     def counterparts(self, actor_id: str, flt: EventFilter) -> list[Counterpart]:
         """See `GraphStore.counterparts`."""
         agg: dict[str, dict[str, Any]] = {}
@@ -233,6 +256,7 @@ class EmbeddedStore(GraphStore):
         out.sort(key=lambda c: (-c.events, c.actor.name, c.actor.id))
         return out
 
+    @_locked
     def events(self, flt: EventFilter, limit: int = 100, cursor: str | None = None) -> EventPage:
         """See `GraphStore.events`."""
         records = self._candidates(flt)
@@ -264,6 +288,7 @@ class EmbeddedStore(GraphStore):
         return [EventBrief.of(r) for r in _newest_first((r for r in records if occurred_only.matches(r)),
                                                         EVIDENCE_PER_HOP)]
 
+    @_locked
     def paths(self, source: str, target: str, flt: EventFilter, max_hops: int = 4, k: int = 1,
               all_shortest: bool = False) -> list[Path]:
         """See `GraphStore.paths`."""
@@ -275,6 +300,7 @@ class EmbeddedStore(GraphStore):
         return [Path(hops=len(p) - 1, actors=[ActorOut.of(self._actors[a]) for a in p],
                      events=[self._evidence(u, v, flt) for u, v in zip(p, p[1:])]) for p in found]
 
+    @_locked
     def stats(self) -> Stats:
         """See `GraphStore.stats`."""
         return Stats(actors=len(self._actors), events=len(self._events), by_type=dict(self._by_type),
