@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import heapq
 import threading
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import combinations
 from pathlib import Path as FsPath
@@ -73,8 +73,11 @@ class EmbeddedStore(GraphStore):
         self.graph = nx.Graph()
         self._aliases: dict[str, str] = {}
         self._actor_events: dict[str, list[str]] = defaultdict(list)
-        self._by_type: Counter[str] = Counter()
-        self._by_dataset: Counter[str] = Counter()
+        self._edges: dict[tuple[str, str], list[str]] = {}  # event ids per sorted actor pair (= edge "events")
+        self._occurred: dict[tuple[str, str], int] = {}  # how many of them occurred
+        self._actor_inputs: dict[str, tuple] = {}  # last actor record seen per id, to skip unchanged ones
+        self._by_type: dict[str, int] = {}
+        self._by_dataset: dict[str, int] = {}
         self._search_choices: list[str] | None = None
         self._search_ids: list[str] = []
         self._journal = Journal(self.folder, read_only=read_only)
@@ -82,14 +85,12 @@ class EmbeddedStore(GraphStore):
 
     # ------------------------------------------------------------ writing
 
-    def _apply(self, kind: str, record: Any) -> None:
-        if kind == "a":
-            self._put_actor(record)
-        else:
-            old = self._events.get(record["id"])
-            if old is None:
-                self._index_event(record)
-            self._events[record["id"]] = record
+    def _apply(self, batch: list[tuple[str, Any]]) -> None:
+        """Apply one committed batch of ("a", actor) / ("e", event) puts to memory."""
+        for kind, record in batch:
+            if kind == "a":
+                self._put_actor(record)
+        self._put_events([record for kind, record in batch if kind == "e"])
 
     def _put_actor(self, record: ActorRecord) -> None:
         self._actors[record["id"]] = record
@@ -98,20 +99,36 @@ class EmbeddedStore(GraphStore):
             self._aliases.setdefault(normalize_name(alias), record["id"])
         self._search_choices = None
 
-    def _index_event(self, record: EventRecord) -> None:
-        ids = list(dict.fromkeys(a["id"] for a in record["actors"]))
-        for actor in ids:
-            self._actor_events[actor].append(record["id"])
-        occurred = record["status"] == OCCURRED
-        for u, v in combinations(ids, 2):
-            data = self.graph.get_edge_data(u, v)
-            if data is None:
-                self.graph.add_edge(u, v, events=[record["id"]], occurred=int(occurred))
-            else:
-                data["events"].append(record["id"])
-                data["occurred"] += occurred
-        self._by_type[record["type"]] += 1
-        self._by_dataset[record["source"].get("dataset", "unknown")] += 1
+    def _put_events(self, records: list[EventRecord]) -> None:
+        """Store events, indexing new ones: actor → events, and actor–actor edges (added in bulk)."""
+        new_edges: dict[tuple[str, str], list[str]] = {}
+        events_by_id, actor_events, edges, occurred_count = self._events, self._actor_events, self._edges, self._occurred
+        by_type, by_dataset = self._by_type, self._by_dataset
+        for record in records:
+            event = record["id"]
+            known = event in events_by_id
+            events_by_id[event] = record
+            if known:
+                continue
+            parts = record["actors"]
+            ids = [parts[0]["id"]] if len(parts) == 1 else list(dict.fromkeys([a["id"] for a in parts]))
+            for actor in ids:
+                actor_events[actor].append(event)
+            occurred = record["status"] == OCCURRED
+            for u, v in combinations(ids, 2):
+                key = (u, v) if u < v else (v, u)
+                linked = edges.get(key)
+                if linked is None:
+                    linked = edges[key] = new_edges[key] = []
+                    occurred_count[key] = 0
+                linked.append(event)
+                if occurred:
+                    occurred_count[key] += 1
+            kind = record["type"]
+            by_type[kind] = by_type.get(kind, 0) + 1
+            dataset = record["source"].get("dataset", "unknown")
+            by_dataset[dataset] = by_dataset.get(dataset, 0) + 1
+        self.graph.add_edges_from((u, v, {"events": linked}) for (u, v), linked in new_edges.items())
 
     @staticmethod
     def _merge_actor(current: ActorRecord, record: ActorRecord) -> ActorRecord:
@@ -134,7 +151,12 @@ class EmbeddedStore(GraphStore):
         """Insert or merge a batch durably; see `GraphStore.upsert`."""
         result = UpsertResult()
         changed_actors: dict[str, ActorRecord] = {}
+        inputs: dict[str, tuple] = {}
         for record in actors:
+            signature = (record["name"], tuple(record["aliases"]), record.get("country"), record.get("title"))
+            if self._actor_inputs.get(record["id"]) == signature or inputs.get(record["id"]) == signature:
+                continue
+            inputs[record["id"]] = signature
             current = changed_actors.get(record["id"]) or self._actors.get(record["id"])
             if current is None:
                 changed_actors[record["id"]] = {**record, "aliases": sorted(set(record["aliases"]) - {record["name"]})}
@@ -158,13 +180,12 @@ class EmbeddedStore(GraphStore):
             merged_event = self._merge_reports(old, record)
             if merged_event is not None:
                 changed_events[record["id"]] = merged_event
-        if not changed_actors and not changed_events:
-            return result
-        self._journal.append(changed_actors.values(), changed_events.values())
+        if changed_actors or changed_events:
+            self._journal.append(changed_actors.values(), changed_events.values())
+        self._actor_inputs.update(inputs)
         for actor in changed_actors.values():
             self._put_actor(actor)
-        for event in changed_events.values():
-            self._apply("e", event)
+        self._put_events(list(changed_events.values()))
         return result
 
     @_locked
@@ -271,7 +292,7 @@ class EmbeddedStore(GraphStore):
     def _edge_filter(self, flt: EventFilter):  # noqa: ANN202 - returns a networkx edge predicate
         occurred_only = EventFilter(types=flt.types, statuses=(OCCURRED,), since=flt.since, until=flt.until)
         if not (flt.types or flt.since or flt.until):
-            return lambda u, v: self.graph[u][v]["occurred"] > 0
+            return lambda u, v: self._occurred[(u, v) if u < v else (v, u)] > 0
         cache: dict[tuple[str, str], bool] = {}
 
         def edge_ok(u: str, v: str) -> bool:

@@ -72,8 +72,8 @@ class Journal:
                 raise StoreLockedError(f"store {folder} is open for writing in another dipgraph process; "
                                        "stop it (e.g. the running server) or open this one read-only") from None
 
-    def replay(self, apply: Callable[[str, Any], None]) -> None:
-        """Feed every committed record of snapshot then journal to `apply`, cutting a torn journal tail."""
+    def replay(self, apply: Callable[[list[tuple[str, Any]]], None]) -> None:
+        """Feed every committed batch of snapshot then journal to `apply`, cutting a torn journal tail."""
         for name in (SNAPSHOT, JOURNAL):
             path = self.folder / name
             if not path.exists():
@@ -81,8 +81,7 @@ class Journal:
             good = 0
             with open(path, "rb") as fh:
                 for batch, good in _committed(fh):
-                    for kind, record in batch:
-                        apply(kind, record)
+                    apply(batch)
             if name == JOURNAL and not self.read_only and good < path.stat().st_size:
                 with open(path, "r+b") as fh:  # cut the torn tail so later appends are clean
                     fh.truncate(good)
