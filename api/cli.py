@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from api.cli_neo4j import neo4j_app
 from graph.open_store import open_store, resolve_spec
 from graph.store import MAX_HOPS, EventFilter, GraphStore
 from loaders.reader import ReadOptions
@@ -225,16 +226,7 @@ def demo(host: str = "127.0.0.1", port: int = 8000,
             uvicorn.run(create_app(opened), host=host, port=port)
 
 
-def _mount_neo4j() -> None:
-    from api.cli_neo4j import neo4j_app
-
-    app.add_typer(neo4j_app, name="neo4j", help="Run a local Neo4j 5.26 Community server from Maven Central.")
-
-
-try:
-    _mount_neo4j()
-except ImportError:  # TEMP until cli_neo4j lands
-    pass
+app.add_typer(neo4j_app, name="neo4j", help="Run a local Neo4j 5.26 Community server from Maven Central.")
 
 
 def main() -> None:
