@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ import orjson
 from pydantic import ValidationError
 
 from graph.model import Event
-from loaders.opener import open_binary, open_text
+from loaders.opener import BROKEN_FILE, open_binary, open_text
 from loaders.reader import ReadOptions
 from loaders.report import LoadReport
 
@@ -33,6 +32,15 @@ def validation_reason(exc: ValidationError) -> str:
 def read_jsonl(path: Path, report: LoadReport, options: ReadOptions) -> Iterator[list[Event]]:
     """Events from a JSON Lines file; each bad line is reported with its number and skipped."""
     batch: list[Event] = []
+    try:
+        yield from _jsonl_batches(path, report, options, batch)
+    except BROKEN_FILE:
+        if batch:  # the rows read before the break still load; the pipeline reports the break
+            yield batch
+        raise
+
+
+def _jsonl_batches(path: Path, report: LoadReport, options: ReadOptions, batch: list[Event]) -> Iterator[list[Event]]:
     with open_binary(path) as lines:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
@@ -50,10 +58,11 @@ def read_jsonl(path: Path, report: LoadReport, options: ReadOptions) -> Iterator
                 report.error(str(path), number, f"not valid JSON: {exc}")
                 continue
             if len(batch) >= options.batch_size:
-                yield batch
-                batch = []
+                yield list(batch)
+                batch.clear()
     if batch:
-        yield batch
+        yield list(batch)
+        batch.clear()
 
 
 def _num(value: str, cast: type) -> Any:
@@ -89,6 +98,15 @@ def event_from_csv_row(row: dict[str, str]) -> Event:
 def read_csv(path: Path, report: LoadReport, options: ReadOptions) -> Iterator[list[Event]]:
     """Events from the CSV form (header required); each bad row is reported with its line number."""
     batch: list[Event] = []
+    try:
+        yield from _csv_batches(path, report, options, batch)
+    except BROKEN_FILE:
+        if batch:
+            yield batch
+        raise
+
+
+def _csv_batches(path: Path, report: LoadReport, options: ReadOptions, batch: list[Event]) -> Iterator[list[Event]]:
     with open_text(path) as lines:
         reader = csv.DictReader(lines)
         if not reader.fieldnames or "type" not in reader.fieldnames or "actors" not in reader.fieldnames:
@@ -113,16 +131,8 @@ def read_csv(path: Path, report: LoadReport, options: ReadOptions) -> Iterator[l
                 report.error(str(path), line, str(exc))
                 continue
             if len(batch) >= options.batch_size:
-                yield batch
-                batch = []
+                yield list(batch)
+                batch.clear()
     if batch:
-        yield batch
-
-
-def dump_jsonl(events: list[Event]) -> str:
-    """Events as canonical JSON Lines."""
-    out = io.StringIO()
-    for event in events:
-        out.write(event.model_dump_json(exclude_none=True))
-        out.write("\n")
-    return out.getvalue()
+        yield list(batch)
+        batch.clear()

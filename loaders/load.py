@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gzip
 import sys
-import zipfile
-import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -16,10 +13,9 @@ from graph.model import Event
 from graph.resolve import ActorResolver
 from graph.store import GraphStore
 from loaders.formats import EVENT_READERS, dataset_readers, detect_format
+from loaders.opener import BROKEN_FILE
 from loaders.reader import ReadOptions
 from loaders.report import Batch, LoadReport
-
-_BROKEN_ARCHIVE = (EOFError, zlib.error, zipfile.BadZipFile, gzip.BadGzipFile, UnicodeDecodeError)
 
 
 def _count_lines(path: Path) -> int | None:
@@ -97,7 +93,7 @@ def load_paths(store: GraphStore, paths: Iterable[Path], fmt: str | None = None,
                     done = report.read - start_read
                     elapsed = bar.tasks[task].elapsed or 1e-9
                     bar.update(task, completed=done, rate=done / elapsed)
-            except _BROKEN_ARCHIVE as exc:
+            except BROKEN_FILE as exc:
                 report.error(str(path), report.read - start_read + 1,
                              f"file is truncated or corrupt after {report.read - start_read} rows "
                              f"({type(exc).__name__}: {exc}); the rows before were loaded")

@@ -5,10 +5,15 @@ from __future__ import annotations
 import gzip
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
+
+
+#: What a truncated or corrupt file raises part-way through reading it.
+BROKEN_FILE = (EOFError, zlib.error, zipfile.BadZipFile, gzip.BadGzipFile, UnicodeDecodeError)
 
 
 @contextmanager
