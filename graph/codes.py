@@ -49,11 +49,11 @@ _PLOVER_TO_CAMEO: dict[tuple[str, str | None], str] = {
     ("AGREE", None): "030", ("CONSULT", None): "040", ("CONSULT", "phone"): "041",
     ("CONSULT", "visit"): "042", ("CONSULT", "host"): "043", ("CONSULT", "third-party"): "044",
     ("CONSULT", "multilateral"): "040", ("SUPPORT", None): "050", ("COOPERATE", None): "060",
-    ("AID", None): "070", ("CONCEDE", None): "080", ("RETREAT", None): "080", ("ACCUSE", None): "110",
+    ("AID", None): "070", ("CONCEDE", None): "080", ("ACCUSE", None): "110",
     ("REQUEST", None): "100", ("REJECT", None): "120", ("THREATEN", None): "130", ("PROTEST", None): "140",
     ("MOBILIZE", None): "150", ("SANCTION", None): "160", ("COERCE", None): "170", ("ASSAULT", None): "180",
 }
-PLOVER_TYPES: frozenset[str] = frozenset(t for t, _ in _PLOVER_TO_CAMEO) | {"OTHER"}
+PLOVER_TYPES: frozenset[str] = frozenset(t for t, _ in _PLOVER_TO_CAMEO) | {"OTHER", "RETREAT"}
 
 #: CAMEO roots of the diplomatic classes kept by default: AGREE, CONSULT, SUPPORT, COOPERATE, AID.
 DIPLOMATIC_ROOTS: frozenset[str] = frozenset({"03", "04", "05", "06", "07"})

@@ -8,6 +8,7 @@ Every upsert is one durable journal batch (see `graph.journal`).
 from __future__ import annotations
 
 import functools
+import gc
 import heapq
 import threading
 from collections import defaultdict
@@ -82,6 +83,7 @@ class EmbeddedStore(GraphStore):
         self._search_ids: list[str] = []
         self._journal = Journal(self.folder, read_only=read_only)
         self._journal.replay(self._apply)
+        gc.freeze()  # the records just read live as long as the store: keep the cycle collector off them
 
     # ------------------------------------------------------------ writing
 

@@ -93,8 +93,8 @@ class Journal:
             raise PermissionError(f"store {self.folder} was opened read-only")
         if self._journal is None:
             self._journal = open(self.folder / JOURNAL, "ab")
-        parts = [orjson.dumps(["a", a]) + b"\n" for a in actors]
-        parts.extend(orjson.dumps(["e", e]) + b"\n" for e in events)
+        parts = [orjson.dumps(["a", a], option=orjson.OPT_APPEND_NEWLINE) for a in actors]
+        parts.extend(orjson.dumps(["e", e], option=orjson.OPT_APPEND_NEWLINE) for e in events)
         parts.append(_COMMIT)
         self._journal.write(b"".join(parts))
         self._journal.flush()
@@ -107,7 +107,7 @@ class Journal:
             chunk: list[bytes] = []
             for kind, records in (("a", actors), ("e", events)):
                 for record in records:
-                    chunk.append(orjson.dumps([kind, record]) + b"\n")
+                    chunk.append(orjson.dumps([kind, record], option=orjson.OPT_APPEND_NEWLINE))
                     if len(chunk) >= 10000:
                         fh.write(b"".join(chunk))
                         chunk = []

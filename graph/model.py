@@ -82,6 +82,7 @@ class SourceRecord(TypedDict, total=False):
     title: str | None
     published: str | None
     sentence: str | None
+    sentence_id: int | None
     start: int | None
     end: int | None
     extractor: str | None
@@ -237,6 +238,7 @@ class Source(BaseModel):
     title: str | None = None
     published: str | None = None
     sentence: str | None = None
+    sentence_id: int | None = Field(default=None, ge=0, description="the sentence's number in the document")
     start: int | None = Field(default=None, ge=0)
     end: int | None = Field(default=None, ge=0)
     extractor: str | None = None
@@ -280,7 +282,7 @@ class Event(BaseModel):
     status: Status = Status.occurred
     confidence: float = Field(default=1.0, ge=0, le=1)
     location: Place | None = None
-    actors: list[ActorRef] = Field(min_length=1)
+    actors: list[ActorRef] = Field(default=[], description="empty when the source names no identifiable actor")
     source: Source
     also_reported: list[Source] = []
     attrs: dict[str, Any] = {}

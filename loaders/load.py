@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import sys
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -63,23 +65,31 @@ def _upsert(store: GraphStore, actors: list, records: list, report: LoadReport, 
     result = store.upsert(actors, records)
     report.new += result.new_events
     report.actors += result.new_actors
+    gc.freeze()  # what the store now holds lives on: spare the cycle collector from rescanning it
 
 
 def load_paths(store: GraphStore, paths: Iterable[Path], fmt: str | None = None,
                options: ReadOptions = ReadOptions(), progress: bool | None = None) -> LoadReport:
     """Load files into `store`; every bad row is reported and skipped, every good row is loaded."""
+    from loaders.datasets import split_mentions
+
     report = LoadReport()
     resolver = ActorResolver(store)
     seen: set[str] = set()
+    files = []
+    for path in map(Path, paths):
+        if path.is_file():
+            files.append(path)
+        else:
+            report.error(str(path), 0, "no such file")
+    if fmt in (None, "gdelt"):  # a mentions file beside its export is joined to it, not read twice
+        files, mentions = split_mentions(files)
+        options = replace(options, mentions=(*options.mentions, *mentions))
     show = sys.stderr.isatty() if progress is None else progress
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed:,} rows"),
                   TextColumn("{task.fields[rate]:,.0f}/s"), TimeElapsedColumn(), TimeRemainingColumn(),
                   disable=not show, transient=False) as bar:
-        for path in paths:
-            path = Path(path)
-            if not path.is_file():
-                report.error(str(path), 0, "no such file")
-                continue
+        for path in files:
             try:
                 file_fmt = fmt or detect_format(path)
             except ValueError as exc:

@@ -261,3 +261,16 @@ def test_paths_reverse_direction_and_disconnected(loaded: GraphStore) -> None:
     loaded.upsert([{"id": "loner", "name": "Loner", "kind": "person", "aliases": [], "country": None}], [])
     assert loaded.paths("li-shangfu", "loner", EventFilter(), max_hops=6) == []
     assert loaded.paths("li-shangfu", "li-shangfu", EventFilter(), max_hops=6) == []
+
+
+def test_event_without_identifiable_actors_is_kept_but_links_nobody(loaded: GraphStore) -> None:
+    anonymous = Event(type="CONSULT", cameo="040", date="2023-08-16", actors=[],
+                      source={"dataset": "test", "url": "https://news.example/anon"}, attrs={"actor1_code": "BUS"})
+    result = load(loaded, [anonymous])
+    assert (result.new_events, result.new_actors) == (1, 0)
+    [record] = [r for r in loaded.events(EventFilter(since="2023-08-16", until="2023-08-16")).items
+                if not r["actors"]]
+    assert record["attrs"] == {"actor1_code": "BUS"} and loaded.get_event(record["id"]) == record
+    assert loaded.stats().events == 11
+    assert [c.actor.id for c in loaded.counterparts("li-shangfu", EventFilter(statuses=("occurred",)))] == [
+        "viktor-khrenin", "wang-yi"]
