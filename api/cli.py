@@ -135,8 +135,9 @@ def who_met(name: str, since: str | None = None, until: str | None = None,
             store: str | None = typer.Option(None, "--store", help=STORE_HELP)) -> None:
     """Who NAME met (events that occurred): counterparts with counts, dates and types."""
     with store_from(store, read_only=True) as opened:
+        flt = _filter(opened, since, until, type)
         actor = _actor_id(opened, name)
-        rows = opened.counterparts(actor, _filter(opened, since, until, type))
+        rows = opened.counterparts(actor, flt)
         table = Table(title=f"Counterparts of {opened.get_actor(actor)['name']}")
         for column in ("counterpart", "id", "events", "first", "last", "types"):
             table.add_column(column)
@@ -152,8 +153,9 @@ def path(source: str, target: str, max_hops: int = typer.Option(4, min=1, max=MA
          store: str | None = typer.Option(None, "--store", help=STORE_HELP)) -> None:
     """Shortest path(s) between two actors, with the events that link each hop."""
     with store_from(store, read_only=True) as opened:
+        flt = _filter(opened, since, until, type)
         src, dst = _actor_id(opened, source), _actor_id(opened, target)
-        found = opened.paths(src, dst, _filter(opened, since, until, type), max_hops=max_hops, k=k)
+        found = opened.paths(src, dst, flt, max_hops=max_hops, k=k)
     if not found:
         out.print(f"no path within {max_hops} hops")
         return
