@@ -2,8 +2,10 @@
 the synthetic fixtures in tests/fixtures/datasets.
 
 Expected counts are computed here from the raw lines with rules written out independently of the
-readers (column counts, a CAMEO regex, calendar dates, the diplomatic roots 03–07, and a plain reading
-of which actor slots name someone).
+readers (column counts, a CAMEO regex, calendar dates, the diplomatic roots 03–07). The load summary's
+contract (issue #5): `skipped` = malformed rows only; `filtered` = valid rows outside the kept classes;
+`loaded + duplicates` = valid rows inside them, whether or not their actors can be identified (a plain
+reading of which actor slots name someone counts the rows that become events with no actors).
 """
 
 from __future__ import annotations
@@ -129,10 +131,10 @@ def gdelt_expected(path: Path, keep_all: bool = False) -> dict[str, int]:
             counts["skipped"] += 1
         elif f[26][:2] not in DIPLOMATIC_ROOTS and not keep_all:
             counts["filtered"] += 1
-        elif not (gdelt_slot_named(f, 5) or gdelt_slot_named(f, 15)):
-            counts["skipped"] += 1
         else:
             counts["inside"] += 1
+            if not (gdelt_slot_named(f, 5) or gdelt_slot_named(f, 15)):
+                counts["anonymous"] += 1  # a valid row all the same: an event with no actors
     return counts
 
 
@@ -141,12 +143,13 @@ def test_gdelt_counts_match_an_independent_count(path: Path, tmp_path: Path) -> 
     expected = gdelt_expected(path)
     report, store = load([path], tmp_path)
     assert report.read == expected["read"]
-    assert report.skipped == expected["skipped"]
+    assert report.skipped == expected["skipped"] == 0 and not report.errors  # the shared files are well formed
     assert report.filtered == expected["filtered"]
     assert report.loaded + report.duplicates == expected["inside"]
     assert report.duplicates > 0  # re-emissions and 042/043 pairs collapse
     assert store.stats().events == report.loaded
-    assert all(e.reason.startswith("no identifiable actor") for e in report.errors)
+    events = events_of(read_all("gdelt", path)[1])
+    assert sum(not e["actors"] for e in events) == expected["anonymous"] > 0
     store.close()
 
 
@@ -268,13 +271,62 @@ def test_gdelt_bad_rows_are_reported_and_good_rows_load(tmp_path: Path) -> None:
         reasons = {(e.line, e.reason.split(" (")[0]) for e in report.errors}
         assert all(e.file.startswith(str(path)) for e in report.errors)
         assert reasons == {(3, "invalid CAMEO code '13y'"), (4, "50 columns, expected 61"),
-                           (5, "bad date '20230231'"), (6, "invalid UTF-8 at byte 75"), (8, "no identifiable actor")}
-        assert (report.read, report.skipped, report.filtered, report.loaded, report.duplicates) == (9, 5, 1, 2, 1)
+                           (5, "bad date '20230231'"), (6, "invalid UTF-8 at byte 75")}
+        # line 8 names nobody identifiable (COP POLICE / -): valid, so an event with no actors
+        assert (report.read, report.skipped, report.filtered, report.loaded, report.duplicates) == (9, 4, 1, 3, 1)
         visit = store.events(__import__("graph.store", fromlist=["EventFilter"]).EventFilter(actor="BLR")).items
         assert {e["cameo"] for e in visit} == {"042", "036"}
         assert store.get_actor("vladimir-putin")["kind"] == "person"
         assert store.get_actor("CHN-MIL")["name"] == "Military of China"
         store.close()
+
+
+def test_gdelt_anonymous_rows_load_as_events_that_link_nobody(tmp_path: Path) -> None:
+    """A valid diplomatic row whose actors are role codes without a country is an event with no actors:
+    its raw codes and names stay in attrs, it is listed by `events` but is nobody's counterpart, and it
+    de-duplicates on those raw codes (a re-emission collapses; other anonymous codes stay apart)."""
+    from graph.store import EventFilter
+
+    lines = (FIXTURES / "gdelt_broken_synthetic.export.CSV").read_bytes().decode("utf-8", "replace").split("\n")
+    base = lines[7].split("\t")  # line 8: COP POLICE / nobody, 040 in Minsk on 2023-08-23
+    assert (base[5], base[6], base[15], base[26], base[1]) == ("COP", "POLICE", "", "040", "20230823")
+
+    def row(ident: int, slot1: tuple[str, str, str, str], slot2: tuple[str, str, str, str]) -> str:
+        f = list(base)
+        f[0], f[60] = str(ident), f"https://example.org/synthetic/{ident}"
+        for a, (code, name, country, role) in ((5, slot1), (15, slot2)):
+            f[a], f[a + 1], f[a + 2], f[a + 7] = code, name, country, role
+        return "\t".join(f)
+
+    police, nobody = ("COP", "POLICE", "", "COP"), ("", "", "", "")
+    rows = [row(700000001, police, nobody), row(700000002, police, nobody),  # a re-emission: one event
+            row(700000003, ("BUS", "COMPANIES", "", "BUS"), ("CVL", "CITIZEN", "", "CVL")),
+            row(700000004, ("BLR", "BELARUS", "BLR", ""), ("RUS", "RUSSIA", "RUS", ""))]
+    path = tmp_path / "anonymous.export.CSV"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    expected = gdelt_expected(path)
+    assert (expected["read"], expected["skipped"], expected["inside"], expected["anonymous"]) == (4, 0, 4, 3)
+
+    report, store = load([path], tmp_path)
+    assert (report.read, report.skipped, report.filtered, report.loaded, report.duplicates) == (4, 0, 0, 3, 1)
+    assert not report.errors
+    listed = store.events(EventFilter(since="2023-08-23", until="2023-08-23")).items
+    assert len(listed) == store.stats().events == 3
+    anonymous = sorted((e for e in listed if not e["actors"]), key=lambda e: e["attrs"]["actor1_code"])
+    assert [e["source"]["id"] for e in anonymous] == ["700000003", "700000001"]
+    bus, cop = (e["attrs"] for e in anonymous)
+    assert {k: bus[k] for k in ("actor1_code", "actor1_name", "actor2_code", "actor2_name")} == {
+        "actor1_code": "BUS", "actor1_name": "COMPANIES", "actor2_code": "CVL", "actor2_name": "CITIZEN"}
+    assert {k: cop[k] for k in ("actor1_code", "actor1_name", "actor2_code", "actor2_name")} == {
+        "actor1_code": "COP", "actor1_name": "POLICE", "actor2_code": None, "actor2_name": None}
+    assert anonymous[1]["also_reported"]  # the re-emission merged into the first report
+    assert all(store.get_event(e["id"]) == e for e in anonymous)
+    for actor, other in (("BLR", "RUS"), ("RUS", "BLR")):
+        [only] = store.counterparts(actor, EventFilter())
+        assert (only.actor.id, only.events) == (other, 1)
+    assert len(store.events(EventFilter(actor="BLR")).items) == 1
+    assert store.stats().actors == 2
+    store.close()
 
 
 def test_gdelt_v1_rows() -> None:
@@ -338,10 +390,10 @@ def icews_expected(path: Path) -> Counter:
             counts["skipped"] += 1
         elif row["CAMEO Code"][:2] not in DIPLOMATIC_ROOTS:
             counts["filtered"] += 1
-        elif not (icews_named(row["Source Name"]) or icews_named(row["Target Name"])):
-            counts["skipped"] += 1
         else:
             counts["inside"] += 1
+            if not (icews_named(row["Source Name"]) or icews_named(row["Target Name"])):
+                counts["anonymous"] += 1  # a valid row all the same: an event with no actors
     return counts
 
 
@@ -354,6 +406,10 @@ def test_icews_counts_match_an_independent_count(path: Path, tmp_path: Path) -> 
     assert report.loaded + report.duplicates == expected["inside"]
     assert report.duplicates > 0
     assert_partition(report)
+    if path == ICEWS:
+        assert report.skipped == 0 and not report.errors  # the shared sample is well formed
+    events = events_of(read_all("icews", path)[1])
+    assert sum(not e["actors"] for e in events) == expected["anonymous"] > 0
     store.close()
 
 
@@ -361,12 +417,18 @@ def test_icews_bad_rows_are_reported() -> None:
     report, batches = read_all("icews", FIXTURES / "icews_broken_synthetic.tab")
     assert [(e.line, e.reason.split(" (")[0]) for e in report.errors] == [
         (4, "invalid CAMEO code '13y'"), (5, "12 columns, expected 20"), (6, "bad date 'NA'"),
-        (7, "invalid UTF-8 at byte 25"), (9, "no identifiable actor")]
+        (7, "invalid UTF-8 at byte 25")]
     events = events_of(batches)
+    # line 9 ("Unspecified Actor" both sides) is valid: an event with no actors, raw names in attrs;
     # the repeated Event ID 99000001 (another day, non-standard date format) is another event
-    assert [e["source"]["id"] for e in events] == ["99000001", "99000002", "99000001"]
-    assert events[0]["id"] == events[1]["id"] != events[2]["id"]
-    assert events[2]["date"] == "2023-08-23"
+    assert [e["source"]["id"] for e in events] == ["99000001", "99000002", "99000006", "99000001"]
+    assert events[0]["id"] == events[1]["id"] != events[3]["id"]
+    assert events[3]["date"] == "2023-08-23"
+    anonymous = events[2]
+    assert anonymous["actors"] == [] and anonymous["id"] not in {events[0]["id"], events[3]["id"]}
+    assert {k: v for k, v in anonymous["attrs"].items() if k.startswith("actor")} == {
+        "actor1_name": "Unspecified Actor", "actor1_sectors": "Unspecified", "actor1_country": None,
+        "actor2_name": "Unspecified Actor", "actor2_sectors": "Unspecified", "actor2_country": None}
 
 
 def test_icews_symmetric_rows_collapse() -> None:
@@ -400,7 +462,7 @@ def test_icews_actor_scheme() -> None:
     assert actors["IND-COP"]["name"] == "Police of India" and actors["IND-COP"]["kind"] == "organisation"
     assert actors["united-nations"]["kind"] == "organisation"
     for e in events:
-        raw = (e["attrs"]["source_name"], e["attrs"]["target_name"])
+        raw = (e["attrs"]["actor1_name"], e["attrs"]["actor2_name"])
         if raw == ("Foreign Affairs (Russia)", "Japan"):
             assert [a["id"] for a in e["actors"]] == ["RUS-GOV", "JPN"]
 
@@ -419,12 +481,14 @@ def plover_named(record: dict) -> bool:
 
 def test_plover_counts_match_an_independent_count(tmp_path: Path) -> None:
     records = plover_records()
-    inside = [r for r in records if r["event"] in DIPLOMATIC_TYPES and plover_named(r)]
+    inside = [r for r in records if r["event"] in DIPLOMATIC_TYPES]
     report, store = load([PLOVER], tmp_path)
     assert report.read == len(records) == 322
     assert report.filtered == sum(r["event"] not in DIPLOMATIC_TYPES for r in records)
-    assert report.skipped == sum(r["event"] in DIPLOMATIC_TYPES and not plover_named(r) for r in records)
+    assert report.skipped == 0 and not report.errors  # the gold standard is well formed
     assert report.loaded + report.duplicates == len(inside) and report.duplicates == 0
+    events = events_of(read_all("plover", PLOVER, keep_all=True)[1])
+    assert sum(not e["actors"] for e in events) == sum(not plover_named(r) for r in records)
     event = store.get_event(next(e["id"] for b in read_all("plover", PLOVER)[1] for e in b[1]
                                  if e["source"]["id"] == "PLOVER-GSR01-CONSULT-0002"))
     assert event["mode"] == "phone" and event["cameo"] == "041"
@@ -489,12 +553,13 @@ def polecat_expected(path: Path) -> Counter:
                                                               "Recipient Name", "Recipient Name Raw",
                                                               "Recipient Country"))
         if (len(f) not in (40, len(header)) or row["Event Type"].upper() not in POLECAT_TYPES
-                or not is_day(row["Event Date"][:10], "%Y-%m-%d") or not named):
+                or not is_day(row["Event Date"][:10], "%Y-%m-%d")):
             counts["skipped"] += 1
         elif row["Event Type"].upper() not in DIPLOMATIC_TYPES:
             counts["filtered"] += 1
         else:
             counts["inside"] += 1
+            counts["anonymous"] += not named  # a valid row all the same: an event with no actors
     return counts
 
 
@@ -507,6 +572,8 @@ def test_polecat_counts_match_an_independent_count(name: str, tmp_path: Path) ->
     assert (report.read, report.skipped, report.filtered) == (expected["read"], expected["skipped"],
                                                                expected["filtered"])
     assert report.loaded + report.duplicates == expected["inside"] and report.duplicates == 1
+    events = events_of(read_all("polecat", path)[1])
+    assert sum(not e["actors"] for e in events) == expected["anonymous"] == (name == "polecat_weekly_synthetic.tsv")
     store.close()
 
 
@@ -521,6 +588,11 @@ def test_polecat_quirks() -> None:
     assert weekly["SYNTH-PC-0004"]["actors"][0]["id"] == "ministry-of-foreign-affairs"  # Name Raw fallback
     assert weekly["SYNTH-PC-0005"]["attrs"]["contexts"] == "the 'peace' talks"
     assert weekly["SYNTH-PC-0010"]["type"] == "SUPPORT" and weekly["SYNTH-PC-0010"]["date"] == "2023-03-05"
+    assert weekly["SYNTH-PC-0004"]["attrs"]["actor1_name"] == "Ministry of Foreign Affairs"  # raw slots kept
+    assert weekly["SYNTH-PC-0003"]["attrs"]["actor1_country"] == "RUS; CHN"
+    assert weekly["SYNTH-PC-0011"]["actors"] == []  # nobody identifiable: still an event
+    assert {k: v for k, v in weekly["SYNTH-PC-0011"]["attrs"].items() if k.startswith("actor")} == {
+        f"actor{n}_{k}": None for n in (1, 2) for k in ("name", "country", "sectors", "title")}
     for variant in ("polecat_extra_columns_synthetic.tsv", "polecat_excess_header_synthetic.tsv"):
         events = {e["source"]["id"]: e for e in events_of(read_all("polecat", FIXTURES / variant)[1])}
         assert {k: v["id"] for k, v in events.items()} == {k: weekly[k]["id"] for k in events}
@@ -556,7 +628,29 @@ def test_acled_counts_match_an_independent_count(tmp_path: Path) -> None:
     assert events["SYN2"]["date"] == "2025-05-16" and "\n" in events["SYN2"]["source"]["sentence"]
     assert [a["id"] for a in events["SYN2"]["actors"]] == ["UKR-GOV", "RUS-GOV"]
     assert events["SYN8"]["location"]["country"] == "MEX"
+    assert (events["SYN1"]["attrs"]["actor1_name"], events["SYN1"]["attrs"]["actor2_name"]) == (
+        "Government of Sudan (2019-)", "RSF: Rapid Support Forces")
     store.close()
+
+
+def test_acled_rows_naming_nobody_load_without_actors(tmp_path: Path) -> None:
+    rows = list(csv.reader(io.StringIO((FIXTURES / "acled_synthetic.csv").read_text(encoding="utf-8-sig"))))
+    header, syn1 = rows[0], next(r for r in rows if r[0] == "SYN1")
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    for ident, actor1 in (("ANON1", "Unknown"), ("ANON2", "Unknown"), ("ANON3", "Europe")):
+        row = dict(zip(header, syn1))
+        row.update(event_id_cnty=ident, actor1=actor1, actor2="")
+        writer.writerow([row[h] for h in header])
+    path = tmp_path / "anonymous.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    report, batches = read_all("acled", path)
+    events = {e["source"]["id"]: e for e in events_of(batches)}
+    assert (report.read, report.skipped, len(events)) == (3, 0, 3)
+    assert all(e["actors"] == [] for e in events.values())
+    assert events["ANON1"]["attrs"]["actor1_name"] == "Unknown" and events["ANON1"]["attrs"]["actor2_name"] is None
+    assert events["ANON1"]["id"] == events["ANON2"]["id"] != events["ANON3"]["id"]  # keyed on the raw names
 
 
 # ---------------------------------------------------------------- everything at once, and tables
@@ -627,12 +721,15 @@ def test_gdelt_ids_follow_the_shared_event_key() -> None:
     from loaders.datasets._common import event_key
 
     events = events_of(read_all("gdelt", GDELT_EXPORTS[2], keep_all=True)[1])
+    assert any(not e["actors"] for e in events)
     for e in events:
-        raw1, raw2 = e["attrs"]["actor1"], e["attrs"]["actor2"]
+        raw1, raw2 = e["attrs"]["actor1_code"] or "", e["attrs"]["actor2_code"] or ""
         if "cameo_reported" in e["attrs"]:  # 043 stored as 042: the slots were swapped
             raw1, raw2 = raw2, raw1
         roles = {a["role"]: a["id"] for a in e["actors"]}
-        if len(roles) == 2:
+        if not roles:  # nobody identifiable: the raw codes key the id
+            candidates = [["?" + raw1, "?" + raw2]]
+        elif len(roles) == 2:
             candidates = [[roles["source"], roles["target"]]]
         elif "target" in roles:
             candidates = [["?" + raw1, roles["target"]]]

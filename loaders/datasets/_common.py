@@ -11,6 +11,14 @@ Actor id scheme (the same for GDELT, ICEWS, POLECAT, PLOVER and ACLED, so their 
 Upper-case ids (states, organs) never collide with slugs, which are lower-case.
 
 Event id rule (see `event_key`): rows that are the same event get the same id, whatever the dataset.
+
+Rows whose actors cannot be identified are events all the same (issue #5: `skipped` counts malformed
+rows only): an actor slot that names nobody is left out of `actors` (which may end up empty), and every
+event keeps both raw actor slots of its row in `attrs`, as reported (before 043 "host" is folded into
+the visit): `actor1_*` is the row's first/source slot (GDELT Actor1, ICEWS Source, POLECAT Actor,
+PLOVER source/actor, ACLED actor1), `actor2_*` the second/target slot, with the suffixes the dataset
+has: `_code` (GDELT, PLOVER), `_name` (all), `_country` (ICEWS, POLECAT), `_sectors` (ICEWS, POLECAT,
+PLOVER), `_title` (POLECAT). A missing value is None; several entities in one slot are joined with "; ".
 """
 
 from __future__ import annotations
@@ -404,8 +412,9 @@ def event_key(date: str | None, actor_keys: Iterable[str], kind: str, location: 
     Key: the date, the unordered set of actors, the CAMEO base code (first three digits; 043 "host a
     visit" is folded into 042 "make a visit" by the readers) or the PLOVER type/mode when there is no
     CAMEO code, and the place id of the event's location. `actor_keys` are the actor ids plus, for an
-    actor slot that names nobody identifiable, its raw code prefixed with "?" ("?GOV"), so "the US met
-    some president" and "the US met some police" stay apart. GDELT's `A 042 B` / `B 043 A` pair of one
+    actor slot that names nobody identifiable, its raw code (or name) prefixed with "?" ("?GOV"), so
+    "the US met some president" and "the US met some police" stay apart, and so do two events with no
+    identifiable actor at all ("?BUS|?CVL" vs "?COP|?GOV"). GDELT's `A 042 B` / `B 043 A` pair of one
     sentence, GDELT re-emissions, ICEWS's reversed symmetric rows and repeated ICEWS ids all collapse.
     """
     keys = sorted(set(actor_keys))

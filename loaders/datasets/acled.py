@@ -167,19 +167,23 @@ def read_acled(path: Path, report: LoadReport, options: ReadOptions) -> Iterator
             report.filtered += 1
             continue
         parts: list[dict[str, str]] = []
+        keys: list[str] = []
         for column, role in (("actor1", "source"), ("actor2", "target")):
-            actor = acled_actor(row.get(column, ""))
-            if actor is not None and all(p["id"] != actor["id"] for p in parts):
+            raw = get(column, "")
+            actor = acled_actor(raw)
+            if actor is None:
+                keys.append("?" + raw)  # names nobody identifiable: the raw name keys the id; the row loads
+                continue
+            keys.append(actor["id"])
+            if all(p["id"] != actor["id"] for p in parts):
                 parts.append({"id": actor["id"], "role": role})
                 batcher.actors[actor["id"]] = actor
-        if not parts:
-            report.error(label, lineno, f"no identifiable actor ({get('actor1', '')[:40]} / {get('actor2', '')[:40]})")
-            continue
         iso3 = _iso3(get("iso", ""), get("country", ""))
         names = [v for v in (get("location", ""), get("admin1", ""), get("country", "")) if v]
         location = c.place(", ".join(dict.fromkeys(names)), iso3, c.coord(get("latitude", ""), -90, 90),
                            c.coord(get("longitude", ""), -180, 180)) if names else None
-        attrs: dict[str, Any] = {"event_type": get("event_type", ""), "sub_event_type": get("sub_event_type", "")}
+        attrs: dict[str, Any] = {"event_type": get("event_type", ""), "sub_event_type": get("sub_event_type", ""),
+                                 "actor1_name": get("actor1") or None, "actor2_name": get("actor2") or None}
         for name in ("disorder_type", "interaction", "time_precision", "geo_precision", "assoc_actor_1",
                      "assoc_actor_2", "source_scale", "tags"):
             if row.get(name):
@@ -191,7 +195,7 @@ def read_acled(path: Path, report: LoadReport, options: ReadOptions) -> Iterator
         source: dict[str, Any] = {"dataset": DATASET, "id": get("event_id_cnty", "")}
         if get("notes", ""):
             source["sentence"] = get("notes", "")
-        event_id = c.event_key(date[0], [p["id"] for p in parts], cameo[:3] if cameo else "OTHER", location)
+        event_id = c.event_key(date[0], keys, cameo[:3] if cameo else "OTHER", location)
         batcher.events.append(c.make_event(event_id, info[0], info[1], cameo, date, c.dataset_confidence(DATASET),
                                            location, parts, source, attrs))
         if len(batcher.events) >= batcher.size:

@@ -278,17 +278,18 @@ def read_gdelt(path: Path, report: LoadReport, options: ReadOptions) -> Iterator
             if not (info[2] or keep_all):
                 filtered += 1
                 continue
+            # a row whose slots name nobody identifiable is still an event (actors: []); its raw
+            # codes and names stay in attrs and key its id
             a1 = actor(f[5], f[6], f[7], f[8], f[12])
             a2 = actor(f[15], f[16], f[17], f[18], f[22])
-            if a1 is None and a2 is None:
-                error(label, lineno, f"no identifiable actor ({f[5] or '-'} / {f[15] or '-'})")
-                continue
             event_type, mode, _ = info
             raw1, raw2 = f[5], f[15]
             attrs: dict[str, Any] = {"goldstein": floats[f[30]], "quad_class": ints[f[29]],
                                      "num_mentions": ints[f[31]], "num_sources": ints[f[32]],
                                      "num_articles": ints[f[33]], "avg_tone": floats[f[34]],
-                                     "root_event": f[25] == "1", "actor1": raw1, "actor2": raw2}
+                                     "root_event": f[25] == "1", "actor1_code": raw1 or None,
+                                     "actor1_name": f[6] or None, "actor2_code": raw2 or None,
+                                     "actor2_name": f[16] or None}
             cameo = code
             if code[:3] == "043":  # B hosts A == A visits B: store the visit
                 cameo = "042" + code[3:]

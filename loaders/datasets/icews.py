@@ -154,13 +154,12 @@ def read_icews(path: Path, report: LoadReport, options: ReadOptions) -> Iterator
             report.filtered += 1
             continue
         raw1, raw2 = f[i_sname], f[i_tname]
-        a1 = actor(raw1, f[i_ssec], f[i_scty])
+        a1 = actor(raw1, f[i_ssec], f[i_scty])  # None: nobody identifiable; the row still loads
         a2 = actor(raw2, f[i_tsec], f[i_tcty])
-        if a1 is None and a2 is None:
-            report.error(label, lineno, f"no identifiable actor ({raw1} / {raw2})")
-            continue
         event_type, mode, _ = info
-        attrs: dict[str, Any] = {"icews_id": f[i_id], "source_name": raw1, "target_name": raw2}
+        attrs: dict[str, Any] = {"icews_id": f[i_id], "actor1_name": _na(raw1), "actor1_sectors": _na(f[i_ssec]),
+                                 "actor1_country": _na(f[i_scty]), "actor2_name": _na(raw2),
+                                 "actor2_sectors": _na(f[i_tsec]), "actor2_country": _na(f[i_tcty])}
         if i_int >= 0:
             attrs["intensity"] = c.to_float(f[i_int])
         if i_text >= 0:

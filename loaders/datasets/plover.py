@@ -67,15 +67,26 @@ def _first(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _actors(record: dict[str, Any], *keys: str) -> list[ActorRecord]:
+def _joined(values: list[str]) -> str | None:
+    """Several entities' values as one `; `-separated string (as POLECAT writes them); None when all empty."""
+    return "; ".join(values) if any(values) else None
+
+
+def _actors(record: dict[str, Any], *keys: str) -> tuple[list[ActorRecord], dict[str, str | None]]:
+    """The actors of one slot (its list of entities) and the slot's raw code, name and sector text."""
     out = []
+    codes, names, sectors = [], [], []
     for key in keys:
         for entity in _entities(record.get(key)):
-            text = entity.get("actorText") or entity.get("entity_text") or entity.get("text") or ""
-            actor = plover_actor(str(entity.get("code") or ""), str(entity.get("sector") or ""), str(text))
+            text = str(entity.get("actorText") or entity.get("entity_text") or entity.get("text") or "")
+            code, sector = str(entity.get("code") or ""), str(entity.get("sector") or "")
+            codes.append(code.strip())
+            names.append(text.strip())
+            sectors.append(sector.strip())
+            actor = plover_actor(code, sector, text)
             if actor is not None:
                 out.append(actor)
-    return out
+    return out, {"code": _joined(codes), "name": _joined(names), "sectors": _joined(sectors)}
 
 
 def read_plover(path: Path, report: LoadReport, options: ReadOptions) -> Iterator[Batch]:
@@ -116,9 +127,11 @@ def read_plover(path: Path, report: LoadReport, options: ReadOptions) -> Iterato
         if not (diplomatic or keep_all):
             report.filtered += 1
             continue
-        sources = _actors(record, "source", "actor")
-        targets = _actors(record, "target", "recipient")
-        attrs: dict[str, Any] = {}
+        sources, raw1 = _actors(record, "source", "actor")
+        targets, raw2 = _actors(record, "target", "recipient")
+        # the raw slots as reported (before host → visit): a slot that names nobody identifiable loses
+        # nothing, and a record with no identifiable actor at all still loads (actors: [])
+        attrs: dict[str, Any] = {f"actor{n}_{k}": v for n, raw in ((1, raw1), (2, raw2)) for k, v in raw.items()}
         if mode == "host":  # the host is the source: store the visit, roles swapped
             sources, targets, mode = targets, sources, "visit"
             cameo = "042"
@@ -131,9 +144,6 @@ def read_plover(path: Path, report: LoadReport, options: ReadOptions) -> Iterato
                     seen.add(actor["id"])
                     parts.append({"id": actor["id"], "role": role})
                     batcher.actors[actor["id"]] = actor
-        if not parts:
-            report.error(label, lineno, f"no identifiable actor in record {str(native)[:40]}")
-            continue
         location = None
         loc = record.get("eventLoc") or record.get("event_loc")
         if isinstance(loc, dict) and isinstance(loc.get("name"), str) and loc["name"].strip():

@@ -142,24 +142,34 @@ def read_polecat(path: Path, report: LoadReport, options: ReadOptions) -> Iterat
         if not (diplomatic or keep_all):
             report.filtered += 1
             continue
+
+        def get(name: str, row: dict[str, str] = row) -> str | None:
+            return _none(row.get(name))
+
         sources = _entities(row, "Actor")
         targets = _entities(row, "Recipient")
-        attrs: dict[str, Any] = {}
+        # the raw entity cells of both slots, as reported (before host → visit), so nothing is lost
+        # when a slot names nobody identifiable: the row still loads, with the actors that could be named
+        raw1 = get("Actor Name") or get("Actor Name Raw")
+        raw2 = get("Recipient Name") or get("Recipient Name Raw")
+        attrs: dict[str, Any] = {
+            "actor1_name": raw1, "actor1_country": get("Actor Country"),
+            "actor1_sectors": get("Primary Actor Sector"), "actor1_title": get("Actor Title"),
+            "actor2_name": raw2, "actor2_country": get("Recipient Country"),
+            "actor2_sectors": get("Primary Recipient Sector"), "actor2_title": get("Recipient Title")}
         if mode == "host":
-            sources, targets, mode, cameo = targets, sources, "visit", "042"
+            sources, targets, raw1, raw2, mode, cameo = targets, sources, raw2, raw1, "visit", "042"
             attrs["mode_reported"] = "host"
         parts: list[dict[str, str]] = []
-        for actors, role in ((sources, "source"), (targets, "target")):
+        keys: list[str] = []
+        for actors, role, raw in ((sources, "source", raw1), (targets, "target", raw2)):
+            if not actors:
+                keys.append("?" + (raw or ""))  # a slot that names nobody: its raw text keys the id
             for actor in actors:
                 if all(p["id"] != actor["id"] for p in parts):
                     parts.append({"id": actor["id"], "role": role})
                     batcher.actors[actor["id"]] = actor
-        if not parts:
-            report.error(label, lineno, "no identifiable actor")
-            continue
-
-        def get(name: str, row: dict[str, str] = row) -> str | None:
-            return _none(row.get(name))
+        keys.extend(p["id"] for p in parts)
 
         country = get("Country")
         iso3 = c.country_iso3(country) if country else None
@@ -179,7 +189,7 @@ def read_polecat(path: Path, report: LoadReport, options: ReadOptions) -> Iterat
         if published:
             source["published"] = published[:10]
         kind = cameo[:3] if cameo else f"{event_type}/{mode or ''}"
-        event_id = c.event_key(date[0], [p["id"] for p in parts], kind, location)
+        event_id = c.event_key(date[0], keys, kind, location)
         batcher.events.append(c.make_event(event_id, event_type, mode, cameo, date, c.dataset_confidence(DATASET),
                                            location, parts, source, attrs))
         if len(batcher.events) >= batcher.size:
