@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,15 +29,20 @@ def validation_reason(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def read_jsonl(path: Path, report: LoadReport, options: ReadOptions) -> Iterator[list[Event]]:
-    """Events from a JSON Lines file; each bad line is reported with its number and skipped."""
+def _up_to_a_break(batches: Callable[[list[Event]], Iterator[list[Event]]]) -> Iterator[list[Event]]:
+    """Yield the batches; if the file breaks mid-read, still yield the rows read so far, then re-raise."""
     batch: list[Event] = []
     try:
-        yield from _jsonl_batches(path, report, options, batch)
+        yield from batches(batch)
     except BROKEN_FILE:
-        if batch:  # the rows read before the break still load; the pipeline reports the break
-            yield batch
+        if batch:  # the pipeline loads these and reports the break
+            yield list(batch)
         raise
+
+
+def read_jsonl(path: Path, report: LoadReport, options: ReadOptions) -> Iterator[list[Event]]:
+    """Events from a JSON Lines file; each bad line is reported with its number and skipped."""
+    yield from _up_to_a_break(lambda batch: _jsonl_batches(path, report, options, batch))
 
 
 def _jsonl_batches(path: Path, report: LoadReport, options: ReadOptions, batch: list[Event]) -> Iterator[list[Event]]:
@@ -97,13 +102,7 @@ def event_from_csv_row(row: dict[str, str]) -> Event:
 
 def read_csv(path: Path, report: LoadReport, options: ReadOptions) -> Iterator[list[Event]]:
     """Events from the CSV form (header required); each bad row is reported with its line number."""
-    batch: list[Event] = []
-    try:
-        yield from _csv_batches(path, report, options, batch)
-    except BROKEN_FILE:
-        if batch:
-            yield batch
-        raise
+    yield from _up_to_a_break(lambda batch: _csv_batches(path, report, options, batch))
 
 
 def _csv_batches(path: Path, report: LoadReport, options: ReadOptions, batch: list[Event]) -> Iterator[list[Event]]:
