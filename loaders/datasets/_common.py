@@ -23,6 +23,8 @@ PLOVER), `_title` (POLECAT). A missing value is None; several entities in one sl
 
 from __future__ import annotations
 
+import datetime as dt
+
 import hashlib
 import re
 from collections.abc import Iterable
@@ -404,6 +406,20 @@ def ymd(value: str) -> tuple[str | None, str | None, str | None, str | None] | N
         return parse_date(value)
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=65536)
+def day(value: str, formats: tuple[str, ...]) -> tuple[str | None, str | None, str | None, str | None] | None:
+    """A day from `YYYY-MM-DD`, or from one of the `strptime` `formats` some files use; None otherwise."""
+    parsed = ymd(value)
+    if parsed is not None:
+        return parsed if parsed[1] == "YYYY-MM-DD" else None
+    for fmt in formats:
+        try:
+            return ymd(dt.datetime.strptime(value.strip(), fmt).date().isoformat())
+        except ValueError:
+            continue
+    return None
 
 
 def event_key(date: str | None, actor_keys: Iterable[str], kind: str, location: PlaceRecord | None) -> str:

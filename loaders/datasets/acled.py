@@ -11,7 +11,6 @@ not imply directionality"): actor1 is stored as source and actor2 as target only
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -89,19 +88,6 @@ def acled_actor(name: str) -> ActorRecord | None:
     return c.org_actor(clean, None)
 
 
-@lru_cache(maxsize=65536)
-def acled_date(value: str) -> tuple[str | None, str | None, str | None, str | None] | None:
-    """A day from `YYYY-MM-DD` or the `16 May 2025` form some exports use."""
-    parsed = c.ymd(value)
-    if parsed is not None:
-        return parsed if parsed[1] == "YYYY-MM-DD" else None
-    for fmt in _DATE_FORMATS:
-        try:
-            return c.ymd(dt.datetime.strptime(value.strip(), fmt).date().isoformat())
-        except ValueError:
-            continue
-    return None
-
 
 def _iso3(numeric: str, country: str) -> str | None:
     if numeric.strip().isdigit():
@@ -157,7 +143,7 @@ def read_acled(path: Path, report: LoadReport, options: ReadOptions) -> Iterator
         if key not in EVENT_CODES:
             report.error(label, lineno, f"unknown ACLED event type {get('event_type', '')[:30]!r}/{get('sub_event_type', '')[:40]!r}")
             continue
-        date = acled_date(get("event_date", ""))
+        date = c.day(get("event_date", ""), _DATE_FORMATS)
         if date is None:
             report.error(label, lineno, f"bad date {get('event_date', '')[:20]!r}")
             continue

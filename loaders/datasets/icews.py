@@ -7,7 +7,6 @@ the files contain literal `"` and `'` in names.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -88,19 +87,6 @@ def icews_actor(name: str, sectors: str, country: str) -> ActorRecord | None:
 _DATE_FORMATS = ("%m/%d/%Y", "%Y/%m/%d", "%d.%m.%Y")
 
 
-@lru_cache(maxsize=65536)
-def icews_date(value: str) -> tuple[str | None, str | None, str | None, str | None] | None:
-    """A day from `YYYY-MM-DD` (or the non-standard `MM/DD/YYYY`, `YYYY/MM/DD` some files use)."""
-    parsed = c.ymd(value)
-    if parsed is not None:
-        return parsed if parsed[1] == "YYYY-MM-DD" else None
-    for fmt in _DATE_FORMATS:
-        try:
-            return c.ymd(dt.datetime.strptime(value.strip(), fmt).date().isoformat())
-        except ValueError:
-            continue
-    return None
-
 
 def _na(value: str) -> str | None:
     return None if value in ("NA", "") else value
@@ -146,7 +132,7 @@ def read_icews(path: Path, report: LoadReport, options: ReadOptions) -> Iterator
         if info is None:
             report.error(label, lineno, f"invalid CAMEO code {code[:10]!r}")
             continue
-        date = icews_date(f[i_date])
+        date = c.day(f[i_date], _DATE_FORMATS)
         if date is None:
             report.error(label, lineno, f"bad date {f[i_date][:12]!r}")
             continue
