@@ -10,46 +10,65 @@ from graph.model import normalize_name
 
 # Short names pycountry does not know, plus usual news spellings.
 _EXTRA_NAMES: dict[str, str] = {
-    "russia": "RUS", "uk": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR",
-    "turkey": "TUR", "turkiye": "TUR", "ivory coast": "CIV", "palestine": "PSE", "kosovo": "XKX",
-    "america": "USA", "the united states": "USA", "u s": "USA", "usa": "USA", "the us": "USA",
-    "the uk": "GBR", "south korea": "KOR", "north korea": "PRK", "dprk": "PRK", "rok": "KOR",
-    "vatican": "VAT", "holy see": "VAT", "the netherlands": "NLD", "holland": "NLD", "burma": "MMR",
-    "myanmar": "MMR", "czechia": "CZE", "east timor": "TLS", "cape verde": "CPV", "swaziland": "SWZ",
-    "macedonia": "MKD", "congo": "COG", "drc": "COD", "dr congo": "COD", "democratic republic of congo": "COD",
-    "the philippines": "PHL", "uae": "ARE", "the uae": "ARE", "emirates": "ARE", "prc": "CHN",
-    "mainland china": "CHN", "iran": "IRN", "syria": "SYR", "venezuela": "VEN", "bolivia": "BOL",
-    "tanzania": "TZA", "moldova": "MDA", "laos": "LAO", "vietnam": "VNM", "taiwan": "TWN",
+    "america": "USA", "bolivia": "BOL", "bosnia": "BIH", "bosnia and herzegovina": "BIH", "britain": "GBR",
+    "burma": "MMR", "cabo verde": "CPV", "cape verde": "CPV", "congo": "COG", "congo brazzaville": "COG",
+    "congo kinshasa": "COD", "czechia": "CZE", "democratic republic of congo": "COD", "dprk": "PRK",
+    "dr congo": "COD", "drc": "COD", "east timor": "TLS", "emirates": "ARE", "england": "GBR",
+    "eswatini": "SWZ", "gambia": "GMB", "gaza": "PSE", "great britain": "GBR", "herzegovina": "BIH",
+    "holland": "NLD", "holy see": "VAT", "hong kong": "HKG", "iran": "IRN", "ivory coast": "CIV",
+    "korea": "KOR", "kosovo": "XKX", "kyrgyz republic": "KGZ", "laos": "LAO", "macau": "MAC",
+    "macedonia": "MKD", "mainland china": "CHN", "moldova": "MDA", "myanmar": "MMR", "north korea": "PRK",
+    "north macedonia": "MKD", "palestine": "PSE", "prc": "CHN", "republic of congo": "COG",
+    "republic of korea": "KOR", "rok": "KOR", "russia": "RUS", "south korea": "KOR", "soviet union": "RUS",
+    "swaziland": "SWZ", "syria": "SYR", "taiwan": "TWN", "tanzania": "TZA", "the gambia": "GMB",
+    "the netherlands": "NLD", "the philippines": "PHL", "the uae": "ARE", "the uk": "GBR",
+    "the united states": "USA", "the us": "USA", "timor leste": "TLS", "turkey": "TUR", "turkiye": "TUR",
+    "u k": "GBR", "u s": "USA", "uae": "ARE", "uk": "GBR", "united states of america": "USA", "us": "USA",
+    "usa": "USA", "ussr": "RUS", "vatican": "VAT", "venezuela": "VEN", "vietnam": "VNM", "west bank": "PSE",
+    "yugoslavia": "SRB",
 }
 
-_DEMONYMS: dict[str, str] = {
-    "afghan": "AFG", "albanian": "ALB", "algerian": "DZA", "american": "USA", "angolan": "AGO",
-    "argentine": "ARG", "argentinian": "ARG", "armenian": "ARM", "australian": "AUS", "austrian": "AUT",
-    "azerbaijani": "AZE", "bahraini": "BHR", "bangladeshi": "BGD", "belarusian": "BLR", "belgian": "BEL",
-    "bolivian": "BOL", "bosnian": "BIH", "brazilian": "BRA", "british": "GBR", "bulgarian": "BGR",
-    "burmese": "MMR", "cambodian": "KHM", "cameroonian": "CMR", "canadian": "CAN", "chadian": "TCD",
-    "chilean": "CHL", "chinese": "CHN", "colombian": "COL", "congolese": "COD", "croatian": "HRV",
-    "cuban": "CUB", "cypriot": "CYP", "czech": "CZE", "danish": "DNK", "dutch": "NLD", "ecuadorian": "ECU",
-    "egyptian": "EGY", "emirati": "ARE", "eritrean": "ERI", "estonian": "EST", "ethiopian": "ETH",
-    "filipino": "PHL", "finnish": "FIN", "french": "FRA", "georgian": "GEO", "german": "DEU",
-    "ghanaian": "GHA", "greek": "GRC", "guatemalan": "GTM", "haitian": "HTI", "honduran": "HND",
-    "hungarian": "HUN", "icelandic": "ISL", "indian": "IND", "indonesian": "IDN", "iranian": "IRN",
-    "iraqi": "IRQ", "irish": "IRL", "israeli": "ISR", "italian": "ITA", "japanese": "JPN",
-    "jordanian": "JOR", "kazakh": "KAZ", "kazakhstani": "KAZ", "kenyan": "KEN", "korean": "KOR",
-    "south korean": "KOR", "north korean": "PRK", "kuwaiti": "KWT", "kyrgyz": "KGZ", "lao": "LAO",
-    "latvian": "LVA", "lebanese": "LBN", "libyan": "LBY", "lithuanian": "LTU", "malaysian": "MYS",
-    "malian": "MLI", "mexican": "MEX", "moldovan": "MDA", "mongolian": "MNG", "moroccan": "MAR",
-    "mozambican": "MOZ", "namibian": "NAM", "nepalese": "NPL", "nepali": "NPL", "new zealand": "NZL",
-    "nicaraguan": "NIC", "nigerian": "NGA", "nigerien": "NER", "norwegian": "NOR", "omani": "OMN",
-    "pakistani": "PAK", "palestinian": "PSE", "panamanian": "PAN", "paraguayan": "PRY", "peruvian": "PER",
-    "polish": "POL", "portuguese": "PRT", "qatari": "QAT", "romanian": "ROU", "russian": "RUS",
-    "rwandan": "RWA", "saudi": "SAU", "senegalese": "SEN", "serbian": "SRB", "singaporean": "SGP",
-    "slovak": "SVK", "slovenian": "SVN", "somali": "SOM", "south african": "ZAF", "spanish": "ESP",
-    "sri lankan": "LKA", "sudanese": "SDN", "swedish": "SWE", "swiss": "CHE", "syrian": "SYR",
-    "taiwanese": "TWN", "tajik": "TJK", "tanzanian": "TZA", "thai": "THA", "tunisian": "TUN",
-    "turkish": "TUR", "turkmen": "TKM", "ugandan": "UGA", "ukrainian": "UKR", "uruguayan": "URY",
-    "uzbek": "UZB", "venezuelan": "VEN", "vietnamese": "VNM", "yemeni": "YEM", "zambian": "ZMB",
-    "zimbabwean": "ZWE", "emirian": "ARE", "bruneian": "BRN", "laotian": "LAO", "sierra leonean": "SLE",
+# None: a known adjective that names no single country ("European", "Arab")
+_DEMONYMS: dict[str, str | None] = {
+    "afghan": "AFG", "african": None, "albanian": "ALB", "algerian": "DZA", "american": "USA", "anglo": "GBR",
+    "angolan": "AGO", "arab": None, "argentine": "ARG", "argentinian": "ARG", "armenian": "ARM", "asian": None,
+    "australian": "AUS", "austrian": "AUT", "azerbaijani": "AZE", "azeri": "AZE", "bahraini": "BHR",
+    "baltic": None, "bangladeshi": "BGD", "belarusian": "BLR", "belarussian": "BLR", "belgian": "BEL",
+    "belizean": "BLZ", "beninese": "BEN", "bhutanese": "BTN", "bolivian": "BOL", "bosnian": "BIH",
+    "botswanan": "BWA", "brazilian": "BRA", "british": "GBR", "bruneian": "BRN", "bulgarian": "BGR",
+    "burkinabe": "BFA", "burmese": "MMR", "cambodian": "KHM", "cameroonian": "CMR", "canadian": "CAN",
+    "central asian": None, "chadian": "TCD", "chilean": "CHL", "chinese": "CHN", "colombian": "COL",
+    "congolese": "COD", "costa rican": "CRI", "croatian": "HRV", "cuban": "CUB", "cypriot": "CYP",
+    "czech": "CZE", "danish": "DNK", "djiboutian": "DJI", "dominican": "DOM", "dutch": "NLD",
+    "ecuadorian": "ECU", "egyptian": "EGY", "emirati": "ARE", "emirian": "ARE", "eritrean": "ERI",
+    "estonian": "EST", "ethiopian": "ETH", "european": None, "fijian": "FJI", "filipina": "PHL",
+    "filipino": "PHL", "finnish": "FIN", "franco": "FRA", "french": "FRA", "gabonese": "GAB", "gambian": "GMB",
+    "georgian": "GEO", "german": "DEU", "ghanaian": "GHA", "greek": "GRC", "guatemalan": "GTM",
+    "guinean": "GIN", "gulf": None, "guyanese": "GUY", "haitian": "HTI", "honduran": "HND", "hungarian": "HUN",
+    "icelandic": "ISL", "indian": "IND", "indo": "IND", "indonesian": "IDN", "iranian": "IRN", "iraqi": "IRQ",
+    "irish": "IRL", "israeli": "ISR", "israeli palestinian": None, "italian": "ITA", "ivorian": "CIV",
+    "jamaican": "JAM", "japanese": "JPN", "jordanian": "JOR", "kazakh": "KAZ", "kazakhstani": "KAZ",
+    "kenyan": "KEN", "kiwi": "NZL", "korean": "KOR", "kosovar": "XKX", "kuwaiti": "KWT", "kyrgyz": "KGZ",
+    "lao": "LAO", "laotian": "LAO", "latin american": None, "latvian": "LVA", "lebanese": "LBN",
+    "liberian": "LBR", "libyan": "LBY", "lithuanian": "LTU", "luxembourgish": "LUX", "macedonian": "MKD",
+    "malagasy": "MDG", "malawian": "MWI", "malaysian": "MYS", "maldivian": "MDV", "malian": "MLI",
+    "maltese": "MLT", "mauritanian": "MRT", "mauritian": "MUS", "mexican": "MEX", "moldovan": "MDA",
+    "mongolian": "MNG", "montenegrin": "MNE", "moroccan": "MAR", "mozambican": "MOZ", "namibian": "NAM",
+    "nepalese": "NPL", "nepali": "NPL", "new zealand": "NZL", "new zealander": "NZL", "nicaraguan": "NIC",
+    "nigerian": "NGA", "nigerien": "NER", "nordic": None, "north korean": "PRK", "norwegian": "NOR",
+    "omani": "OMN", "pakistani": "PAK", "palestinian": "PSE", "panamanian": "PAN", "papua new guinean": "PNG",
+    "paraguayan": "PRY", "peruvian": "PER", "philippine": "PHL", "polish": "POL", "portuguese": "PRT",
+    "qatari": "QAT", "romanian": "ROU", "russian": "RUS", "russo": "RUS", "rwandan": "RWA",
+    "salvadoran": "SLV", "samoan": "WSM", "saudi": "SAU", "saudi arabian": "SAU", "senegalese": "SEN",
+    "serbian": "SRB", "sierra leonean": "SLE", "singaporean": "SGP", "sino": "CHN", "slovak": "SVK",
+    "slovakian": "SVK", "slovene": "SVN", "slovenian": "SVN", "somali": "SOM", "somalian": "SOM",
+    "south african": "ZAF", "south korean": "KOR", "south sudanese": "SSD", "soviet": "RUS", "spanish": "ESP",
+    "sri lankan": "LKA", "sudanese": "SDN", "surinamese": "SUR", "swedish": "SWE", "swiss": "CHE",
+    "syrian": "SYR", "taiwanese": "TWN", "tajik": "TJK", "tanzanian": "TZA", "thai": "THA", "timorese": "TLS",
+    "togolese": "TGO", "tongan": "TON", "trinidadian": "TTO", "tunisian": "TUN", "turkish": "TUR",
+    "turkmen": "TKM", "u s": "USA", "uae": "ARE", "ugandan": "UGA", "ukrainian": "UKR", "uruguayan": "URY",
+    "us": "USA", "uzbek": "UZB", "venezuelan": "VEN", "vietnamese": "VNM", "western": None, "yankee": None,
+    "yemeni": "YEM", "zambian": "ZMB", "zimbabwean": "ZWE",
 }
 
 _CAPITALS: dict[str, str] = {
@@ -64,7 +83,7 @@ _CAPITALS: dict[str, str] = {
     "yerevan": "ARM", "tbilisi": "GEO", "budapest": "HUN", "vienna": "AUT", "stockholm": "SWE",
     "helsinki": "FIN", "oslo": "NOR", "copenhagen": "DNK", "athens": "GRC", "lisbon": "PRT",
     "havana": "CUB", "caracas": "VEN", "mexico city": "MEX", "bangkok": "THA", "doha": "QAT",
-    "abu dhabi": "ARE", "muscat": "OMN", "amman": "JOR", "beirut": "LBN", "canberra ": "AUS",
+    "abu dhabi": "ARE", "muscat": "OMN", "amman": "JOR", "beirut": "LBN", 
 }
 
 # The US, UK, Russia… read better than their ISO long names.
@@ -81,6 +100,7 @@ _SHORT_NAMES: dict[str, str] = {
 def iso3_for_name(name: str) -> str | None:
     """ISO alpha-3 code of a country named `name` ("Russia", "the United States", "UK"), or None."""
     key = normalize_name(name)
+    key = key[4:] if key.startswith("the ") and key[4:] in _EXTRA_NAMES else key
     if key in _EXTRA_NAMES:
         return _EXTRA_NAMES[key]
     if len(key) < 4:  # avoid "IN", "AM", "US" as two-letter lookups of ordinary words

@@ -187,11 +187,14 @@ def event_id(record: EventRecord) -> str:
     """Deterministic id of an event without a native id.
 
     The same type, actors-in-roles, status and day is the same event whoever reports it; with a
-    coarser or missing date, events are only merged within one document.
+    coarser or missing date, events are only merged within one document and at the same place.
     """
     actors = sorted((a["id"], a["role"]) for a in record["actors"])
-    scope = "" if record["precision"] == Precision.day.value else source_key(record["source"])
-    return "ev-" + content_hash(record["type"], record["mode"], actors, record["status"], record["date"], scope)
+    scope: tuple[str, ...] = ()
+    if record["precision"] != Precision.day.value:
+        place = record["location"]["id"] if record["location"] else ""
+        scope = (source_key(record["source"]), place)
+    return "ev-" + content_hash(record["type"], record["mode"], actors, record["status"], record["date"], *scope)
 
 
 # ---------------------------------------------------------------- pydantic models (edges)
