@@ -206,18 +206,17 @@ def demo(host: str = "127.0.0.1", port: int = 8000,
     spec = store or str(default_store_path().parent / "demo")
     events_file, article = demo_files()
     with store_from(spec) as opened:
-        report = load_paths(opened, [events_file], "jsonl", ReadOptions(), progress=False)
+        out.print(f"events: {events_file.name}")
+        print_report(load_paths(opened, [events_file], "jsonl", ReadOptions(), progress=False), as_json=False)
         if article is not None:
             meta = json.loads((article.parent / "article.json").read_text())
             options = ReadOptions(published=meta.get("published"), url=meta.get("url"), title=meta.get("title"))
-            text_report = load_paths(opened, [article], "text", options, progress=False)
-            report.loaded += text_report.loaded
-            report.new += text_report.new
-        print_report(report, as_json=False)
+            out.print(f"article through the extractor: {article.name}")
+            print_report(load_paths(opened, [article], "text", options, progress=False), as_json=False)
         base = f"http://{host}:{port}"
         out.print(f"store: {spec}\nTry:\n  curl '{base}/actors?q=Li%20Shangfu'\n"
                   f"  curl '{base}/actors/li-shangfu/counterparts?since=2023'\n"
-                  f"  curl '{base}/events?actor=china&with=belarus'\n"
+                  f"  curl '{base}/events?actor=China&with=Russia'\n"
                   f"  curl '{base}/paths/shortest?source=li-shangfu&target=antony-blinken&k=2'\n"
                   f"  open {base}/docs", highlight=False)
         if serve_it:
