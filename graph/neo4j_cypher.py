@@ -27,8 +27,8 @@ SCHEMA = (
     "CREATE INDEX event_cameo IF NOT EXISTS FOR (n:Event) ON (n.cameo)",
     "CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name)",
     "CREATE INDEX source_dataset IF NOT EXISTS FOR (n:Source) ON (n.dataset)",
-    "CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.aliases] "
-    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
+    ("CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.aliases] "
+     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}"),
 )
 AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)"
 
@@ -52,7 +52,7 @@ CREATE_EVENTS = """
 UNWIND $rows AS r
 CREATE (e:Event {id: r.id, type: r.type, mode: r.mode, cameo: r.cameo, date: r.date, precision: r.precision,
   date_start: r.date_start, date_end: r.date_end, status: r.status, confidence: r.confidence, sd: r.sd, seq: r.seq,
-  dataset: r.dataset, actor_ids: r.actor_ids, roles: r.roles, parts: r.parts, src: r.src, also: r.also, loc: r.loc,
+  dataset: r.dataset, parts: r.parts, src: r.src, also: r.also, loc: r.loc,
   attrs: r.attrs, absent: r.absent, extra: r.extra})
 WITH e, r
 CALL (e, r) {
@@ -106,12 +106,15 @@ CREATE (a)-[:INTERACTED {pair: p.pair, count: p.count, first: p.first, last: p.l
 """
 ADD_COUNTS = ("UNWIND $rows AS r MERGE (m:DipgraphMeta {key: r.key}) "
               "ON CREATE SET m.group = r.group, m.name = r.name, m.value = 0 SET m.value = m.value + r.n")
-CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+# Relationships first, then nodes, in small transactions: detaching a hub with 10^5 relationships in one go
+# exceeds the transaction memory pool.
+CLEAR = ("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS",
+         "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 20000 ROWS")
 
 # ---------------------------------------------------------------- reading
 
 EVENT_MAP = ("{.id, .type, .mode, .cameo, .date, .precision, .date_start, .date_end, .status, .confidence, "
-             ".actor_ids, .roles, .parts, .src, .also, .loc, .attrs, .absent, .extra}")
+             ".parts, .src, .also, .loc, .attrs, .absent, .extra}")
 ACTOR_MAP = "{.id, .name, .kind, .country, .title, .aliases, .absent, .extra}"
 
 GET_ACTORS = f"UNWIND $ids AS id MATCH (a:Actor {{id: id}}) RETURN a {ACTOR_MAP} AS a"
@@ -162,15 +165,24 @@ RETURN o {ACTOR_MAP} AS actor, n, types,
        reduce(b = null, x IN ends | CASE WHEN b IS NULL OR x[0] > b[0] THEN x ELSE b END)[1] AS last
 """.replace("{ACTOR_MAP}", ACTOR_MAP.replace("{", "{{").replace("}", "}}"))
 
-# Paths. `{hop}` is the one-hop pattern, `{hops}` the validated upper bound, `{k}` the validated k.
-HOP_ANY = "-[:INTERACTED]-"
-# With filters a hop is an INTERACTED edge whose summary may hold a matching event (cheap `{prune}`) and
-# which really does: an event both took part in, looked for from the actor with fewer events.
-HOP_FILTERED = ("((x:Actor)-[r:INTERACTED]-(y:Actor) WHERE {prune}"
-                "CASE WHEN COUNT {{ (x)-[:PARTICIPATED_IN]->() }} <= COUNT {{ (y)-[:PARTICIPATED_IN]->() }} "
-                "THEN EXISTS {{ MATCH (x)-[:PARTICIPATED_IN]->(e:Event) WHERE {where} AND (e)<-[:PARTICIPATED_IN]-(y) }} "
-                "ELSE EXISTS {{ MATCH (y)-[:PARTICIPATED_IN]->(e:Event) WHERE {where} AND (e)<-[:PARTICIPATED_IN]-(x) }} "
-                "END)")
+# Paths. A hop is an INTERACTED edge; with a type/date filter, one whose summary may hold a matching event
+# (`{prune}`, cheap) and which really does: an event both took part in, looked for from the actor with fewer
+# events. `{x}`, `{y}`, `{r}` name the hop's actors and relationship; `{where}` is the event predicate on `e`.
+HOP_CONDITION = ("{prune}CASE WHEN COUNT {{ ({x})-[:PARTICIPATED_IN]->() }} <= COUNT {{ ({y})-[:PARTICIPATED_IN]->() }} "
+                 "THEN EXISTS {{ MATCH ({x})-[:PARTICIPATED_IN]->(e:Event) WHERE {where} AND (e)<-[:PARTICIPATED_IN]-({y}) }} "
+                 "ELSE EXISTS {{ MATCH ({y})-[:PARTICIPATED_IN]->(e:Event) WHERE {where} AND (e)<-[:PARTICIPATED_IN]-({x}) }} "
+                 "END")
+HOP_QPP = "((x:Actor)-[r:INTERACTED]-(y:Actor) WHERE {condition})"
+# The distance without a filter: legacy shortestPath() is a bidirectional BFS and, with no path predicate,
+# is planned without the exhaustive fallback (measured 2-5 ms where `SHORTEST 1` took up to 2.6 s on hubs).
+SHORTEST_LENGTH = """
+MATCH (a:Actor {{id: $s}}), (b:Actor {{id: $t}})
+MATCH p = shortestPath((a)-[:INTERACTED*..{hops}]-(b))
+RETURN length(p) AS hops
+"""
+# With a filter: every shortest path through the filtered hop, smallest id sequences first. Both ends are
+# bound and the selector sits in CALL (a, b), so it is StatefulShortestPath(Into), a bidirectional BFS
+# that evaluates the hop condition while expanding.
 ALL_SHORTEST = """
 MATCH (a:Actor {{id: $s}}), (b:Actor {{id: $t}})
 CALL (a, b) {{
@@ -183,20 +195,19 @@ ORDER BY ids
 LIMIT $cap
 RETURN ids
 """
-# The k shortest simple paths need every simple path of the lengths they span: the `{groups}` shortest
-# lengths (as groups), simple paths only (the predicate is applied before the groups are chosen).
-K_SHORTEST = """
+# The paths of one exact length, smallest actor-id sequences first: a fixed pattern that the planner joins
+# from both ends (far cheaper than enumerating many paths through the shortest-path operator).
+# `{pattern}`, `{conditions}` and `{ids}` are built from fixed fragments by `graph.neo4j_store._fixed_length`.
+FIXED_LENGTH = """
 MATCH (a:Actor {{id: $s}}), (b:Actor {{id: $t}})
-CALL (a, b) {{
-  MATCH SHORTEST {groups} GROUPS (p = (a){hop}{{1,{hops}}}(b)
-    WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..]))
-  RETURN [n IN nodes(p) | n.id] AS ids
-  LIMIT $enumerate
-}}
+MATCH {pattern}
+WHERE {conditions}
+WITH [{ids}] AS ids
+LIMIT $enumerate
 WITH DISTINCT ids
-ORDER BY size(ids), ids
-LIMIT $k
-RETURN ids, size(ids) AS n
+ORDER BY ids
+LIMIT $cap
+RETURN ids
 """
 EVIDENCE = """
 UNWIND $pairs AS pr

@@ -22,7 +22,7 @@ import operator
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -35,8 +35,18 @@ from graph import codes
 from graph import neo4j_cypher as q
 from graph.model import ActorRecord, EventRecord, normalize_name, source_key
 from graph.store import (
-    EVIDENCE_PER_HOP, ActorOut, Counterpart, EventBrief, EventFilter, EventPage, GraphStore, Path, Stats,
-    UpsertResult, decode_cursor, encode_cursor,
+    EVIDENCE_PER_HOP,
+    ActorOut,
+    Counterpart,
+    EventBrief,
+    EventFilter,
+    EventPage,
+    GraphStore,
+    Path,
+    Stats,
+    UpsertResult,
+    decode_cursor,
+    encode_cursor,
 )
 
 OCCURRED = "occurred"
@@ -118,8 +128,7 @@ def _event_record(props: dict[str, Any]) -> EventRecord:
     record: dict[str, Any] = {k: props.get(k) for k in _EVENT_SCALARS}
     loc, parts = props.get("loc"), props.get("parts")
     record["location"] = orjson.loads(loc) if loc else None
-    record["actors"] = (orjson.loads(parts) if parts else
-                        [{"id": i, "role": r} for i, r in zip(props.get("actor_ids") or (), props.get("roles") or ())])
+    record["actors"] = orjson.loads(parts) if parts else []
     record["source"] = orjson.loads(props["src"]) if props.get("src") else {}
     record["also_reported"] = orjson.loads(props["also"]) if props.get("also") else []
     record["attrs"] = orjson.loads(props["attrs"]) if props.get("attrs") else {}
@@ -175,7 +184,7 @@ def _event_predicate(var: str, flt: EventFilter, occurred_only: bool = False) ->
     return " AND ".join(clauses) or "true", params
 
 
-def _interacted_prune(flt: EventFilter) -> tuple[str, dict[str, Any]]:
+def _interacted_prune(flt: EventFilter, rel: str = "r") -> tuple[str, dict[str, Any]]:
     """A necessary condition on an INTERACTED summary for some occurred event behind it to pass `flt`.
 
     Per event type the summary keeps the date bounds of its events, so a type and a date window are
@@ -196,15 +205,40 @@ def _interacted_prune(flt: EventFilter) -> tuple[str, dict[str, Any]]:
                 plover = None
                 break
         if plover is not None:
-            conditions.append("r.types[i] IN $p_types")
+            conditions.append(f"{rel}.types[i] IN $p_types")
             params["p_types"] = sorted(plover)
     if flt.since:
-        conditions.append("r.tlast[i] >= $f_since")
+        conditions.append(f"{rel}.tlast[i] >= $f_since")
     if flt.until:
-        conditions.append("r.tfirst[i] <> '' AND r.tfirst[i] <= $f_until")
+        conditions.append(f"{rel}.tfirst[i] <> '' AND {rel}.tfirst[i] <= $f_until")
     if not conditions:
         return "", params
-    return f"any(i IN range(0, size(r.types) - 1) WHERE {' AND '.join(conditions)}) AND ", params
+    return f"any(i IN range(0, size({rel}.types) - 1) WHERE {' AND '.join(conditions)}) AND ", params
+
+
+def _hop_condition(flt: EventFilter, x: str, y: str, rel: str) -> tuple[str, dict[str, Any]]:
+    """The Cypher condition (fixed fragments only) for `rel` between `x` and `y` to be a hop under `flt`'s types/dates."""
+    where, params = _event_predicate("e", flt, occurred_only=True)
+    prune, prune_params = _interacted_prune(flt, rel)
+    return q.HOP_CONDITION.format(prune=prune, where=where, x=x, y=y), {**params, **prune_params}
+
+
+def _fixed_length(length: int, flt: EventFilter | None, distinct: bool) -> tuple[str, dict[str, Any]]:
+    """FIXED_LENGTH for paths of exactly `length` hops (`flt` None: no type/date filter)."""
+    names = ["a", *(f"n{i}" for i in range(1, length)), "b"]
+    pattern = "(a)" + "".join(f"-[r{i}:INTERACTED]-({names[i]}{':Actor' if i < length else ''})"
+                              for i in range(1, length + 1))
+    conditions: list[str] = []
+    params: dict[str, Any] = {}
+    if distinct:  # simple paths only (a path of the shortest length always is one)
+        conditions += [f"{u} <> {v}" for i, u in enumerate(names) for v in names[i + 1:] if (u, v) != ("a", "b")]
+    if flt is not None:
+        for i in range(1, length + 1):
+            text, params = _hop_condition(flt, names[i - 1], names[i], f"r{i}")
+            conditions.append(text)
+    query = q.FIXED_LENGTH.format(pattern=pattern, conditions=" AND ".join(conditions) or "true",
+                                  ids=", ".join(f"{n}.id" for n in names))
+    return query, params
 
 
 def _lucene(key: str) -> str:
@@ -228,12 +262,7 @@ def _widen(ranges: dict[str, list[str]], etype: str, first: str, last: str) -> N
         return
     if first and (not bounds[0] or first < bounds[0]):
         bounds[0] = first
-    if last > bounds[1]:
-        bounds[1] = last
-
-
-def _simple(ids: list[str]) -> bool:
-    return len(set(ids)) == len(ids)
+    bounds[1] = max(bounds[1], last)
 
 
 class Neo4jStore(GraphStore):
@@ -253,7 +282,7 @@ class Neo4jStore(GraphStore):
 
     # ------------------------------------------------------------ plumbing
 
-    def _session(self):  # noqa: ANN202 - a neo4j Session
+    def _session(self):
         return self._driver.session(database=self.database)
 
     def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
@@ -277,7 +306,8 @@ class Neo4jStore(GraphStore):
     def clear(self) -> None:
         """Delete every node and relationship (the schema stays). For tests and benchmarks."""
         with self._session() as session:
-            session.run(q.CLEAR).consume()
+            for statement in q.CLEAR:
+                session.run(statement).consume()
 
     def close(self) -> None:
         """Release the driver (every write is already committed)."""
@@ -440,9 +470,7 @@ class Neo4jStore(GraphStore):
                 "date": record["date"], "precision": record["precision"], "date_start": record["date_start"],
                 "date_end": record["date_end"], "status": record["status"], "confidence": record["confidence"],
                 "sd": record["date_start"] or "", "seq": seq, "dataset": dataset,
-                "actor_ids": [p["id"] for p in parts], "roles": [p["role"] for p in parts],
-                "links": [[p["id"], p["role"]] for p in parts],
-                "parts": dumps(parts).decode() if any(len(p) != 2 for p in parts) else None,
+                "links": [[p["id"], p["role"]] for p in parts], "parts": dumps(parts).decode(),
                 "src": dumps(source).decode(), "also": dumps(also).decode() if also else None,
                 "loc": dumps(loc).decode() if loc else None,
                 "attrs": dumps(record["attrs"]).decode() if record.get("attrs") else None,
@@ -617,12 +645,9 @@ class Neo4jStore(GraphStore):
         page = page[:limit]
         return EventPage(items=page, next_cursor=encode_cursor(page[-1]) if more and page else None)
 
-    def _hop(self, flt: EventFilter) -> tuple[str, dict[str, Any]]:
-        if not (flt.types or flt.since or flt.until):
-            return q.HOP_ANY, {}
-        where, params = _event_predicate("e", flt, occurred_only=True)
-        prune, prune_params = _interacted_prune(flt)
-        return q.HOP_FILTERED.format(prune=prune, where=where), {**params, **prune_params}
+    @staticmethod
+    def _filtered(flt: EventFilter) -> bool:
+        return bool(flt.types or flt.since or flt.until)
 
     def _evidence(self, pairs: list[tuple[str, str]], flt: EventFilter) -> dict[tuple[str, str], list[EventBrief]]:
         """The EVIDENCE_PER_HOP newest matching occurred events of each pair, each pair by its cheaper plan."""
@@ -648,27 +673,36 @@ class Neo4jStore(GraphStore):
         hops, k = operator.index(max_hops), operator.index(k)
         if source == target or hops < 1 or k < 1:
             return []
-        hop, params = self._hop(flt)
-        params.update(s=source, t=target, enumerate=ENUMERATE_CAP)
-        query = q.ALL_SHORTEST.format(hop=hop, hops=hops)
+        filtered = flt if self._filtered(flt) else None
         cap = k if k > 1 else MAX_CANDIDATES if all_shortest else 1
-        found = sorted(r["ids"] for r in self._read(query, cap=cap, **params))
-        if k > 1 and found and len(found) < k:
-            # more lengths are needed: every simple path of the g shortest lengths, g growing until k are found
-            shortest = len(found[0]) - 1
-            for groups in range(2, hops - shortest + 2):
-                rows = self._read(q.K_SHORTEST.format(hop=hop, hops=hops, groups=groups), k=k, **params)
-                found = sorted((r["ids"] for r in rows if _simple(r["ids"])), key=lambda p: (len(p), p))
-                if len(found) >= k or len({len(p) for p in found}) < groups:
-                    break
+        found: list[list[str]] = []
+        if filtered is None:
+            rows = self._read(q.SHORTEST_LENGTH.format(hops=hops), s=source, t=target)
+            shortest = rows[0]["hops"] if rows else None
+        else:
+            condition, params = _hop_condition(filtered, "x", "y", "r")
+            query = q.ALL_SHORTEST.format(hop=q.HOP_QPP.format(condition=condition), hops=hops)
+            found = sorted(r["ids"] for r in self._read(query, s=source, t=target, cap=cap, enumerate=ENUMERATE_CAP,
+                                                        **params))
+            shortest = len(found[0]) - 1 if found else None
+        if shortest is None:
+            return []
+        lengths = range(shortest + bool(found), hops + 1 if k > 1 else shortest + 1)
+        for length in lengths:
+            if len(found) >= cap:
+                break
+            # the shortest paths (unfiltered); for k > 1 the simple paths of the next lengths, as needed
+            query, params = _fixed_length(length, filtered, distinct=length > shortest)
+            rows = self._read(query, s=source, t=target, cap=cap - len(found), enumerate=ENUMERATE_CAP, **params)
+            found += sorted(r["ids"] for r in rows)
         found = found[:k] if k > 1 else found if all_shortest else found[:1]
         if not found:
             return []
         actors = self.get_actors({a for p in found for a in p})
-        pairs = list(dict.fromkeys((u, v) for p in found for u, v in zip(p, p[1:])))
+        pairs = list(dict.fromkeys(pair for p in found for pair in pairwise(p)))
         evidence = self._evidence(pairs, flt)
         return [Path(hops=len(p) - 1, actors=[ActorOut.of(actors[a]) for a in p],
-                     events=[evidence.get((u, v), []) for u, v in zip(p, p[1:])]) for p in found]
+                     events=[evidence.get(pair, []) for pair in pairwise(p)]) for p in found]
 
     def stats(self) -> Stats:
         """See `GraphStore.stats` (actor and event totals from the count store, the rest from counters)."""

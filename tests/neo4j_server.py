@@ -126,7 +126,7 @@ def stop() -> None:
         while _cleanups:
             try:
                 _cleanups.pop()()
-            except Exception:  # noqa: BLE001 - best effort at exit
+            except Exception:  # noqa: BLE001, S110 - best effort at exit
                 pass
         _cached = None
 

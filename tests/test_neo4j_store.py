@@ -12,9 +12,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from graph import neo4j_store
 from graph.embedded import EmbeddedStore
 from graph.model import normalize_name
-from graph import neo4j_store
 from graph.neo4j_store import Neo4jStore, split_uri
 from graph.store import EventFilter
 
