@@ -9,11 +9,9 @@ grows instead of repeating one graph). Each phase runs in its own process so pea
 - embedded: `loaders.load.load_paths` into `graph.embedded.EmbeddedStore` in a temporary folder (the
   real pipeline: id de-duplication across batches, one durable journal batch per 5000 events), then
   `close()` (which compacts the journal into a snapshot when it is over 64 MiB), timed separately;
-- embedded+gc.freeze (with `--gc-freeze`): the same, calling `gc.freeze()` after every upsert — a
-  proposed one-line change to the load pipeline, measured here without changing it;
 - neo4j (with `--neo4j bolt://…`): the same load into `graph.neo4j_store.Neo4jStore`.
 
-    python benchmarks/bench_dataset_load.py --gc-freeze     # 1M rows, embedded store (3 runs each, best kept)
+    python benchmarks/bench_dataset_load.py                 # 1M rows, embedded store (3 runs each, best kept)
     python benchmarks/bench_dataset_load.py --rows 200000 --profile   # cProfile of the embedded load
     python benchmarks/bench_dataset_load.py --neo4j bolt://127.0.0.1:7687
 """
@@ -23,7 +21,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import datetime as dt
-import gc
 import json
 import os
 import pstats
@@ -113,21 +110,12 @@ def _load(store, path: Path, name: str, profile: Path | None = None) -> dict:
             "close_seconds": closing, "peak_rss_mb": peak_rss_mb()}
 
 
-def phase_embedded(path: Path, profile: Path | None, gc_freeze: bool = False) -> dict:
+def phase_embedded(path: Path, profile: Path | None) -> dict:
     from graph.embedded import EmbeddedStore
 
     with tempfile.TemporaryDirectory(prefix="dipgraph-bench-") as folder:
         store = EmbeddedStore(Path(folder) / "store")
-        if gc_freeze:  # what the load pipeline could do: stop the cyclic GC rescanning the loaded graph
-            upsert = store.upsert
-
-            def upsert_then_freeze(actors, events):
-                result = upsert(actors, events)
-                gc.freeze()
-                return result
-
-            store.upsert = upsert_then_freeze  # type: ignore[method-assign]
-        result = _load(store, path, "embedded+gc.freeze" if gc_freeze else "embedded", profile)
+        result = _load(store, path, "embedded", profile)
         result["store_mb"] = sum(p.stat().st_size for p in (Path(folder) / "store").iterdir()) / 2**20
     return result
 
@@ -161,9 +149,7 @@ def main() -> None:
     parser.add_argument("--neo4j", metavar="BOLT_URI", help="also load into Neo4j (graph.neo4j_store)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per phase (fresh processes); best is kept")
     parser.add_argument("--profile", action="store_true", help="cProfile the embedded load; print the top functions")
-    parser.add_argument("--gc-freeze", action="store_true",
-                        help="also time the embedded load with gc.freeze() after every upsert (a proposed change)")
-    parser.add_argument("--phase", choices=["parse", "embedded", "embedded-freeze", "neo4j"], help=argparse.SUPPRESS)
+    parser.add_argument("--phase", choices=["parse", "embedded", "neo4j"], help=argparse.SUPPRESS)
     parser.add_argument("--file", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--profile-out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -171,8 +157,8 @@ def main() -> None:
     if args.phase:
         if args.phase == "parse":
             result = phase_parse(args.file)
-        elif args.phase in ("embedded", "embedded-freeze"):
-            result = phase_embedded(args.file, args.profile_out, args.phase == "embedded-freeze")
+        elif args.phase == "embedded":
+            result = phase_embedded(args.file, args.profile_out)
         else:
             result = phase_neo4j(args.file, args.neo4j)
         print(json.dumps(result))
@@ -193,8 +179,6 @@ def main() -> None:
     if profile:
         embedded_args += ["--profile-out", str(profile)]
     results.append(run_phase(embedded_args, 1 if profile else args.repeat))
-    if args.gc_freeze:
-        results.append(run_phase(["--phase", "embedded-freeze", "--file", str(path)], args.repeat))
     if args.neo4j:
         results.append(run_phase(["--phase", "neo4j", "--file", str(path), "--neo4j", args.neo4j], 1))
     for r in results:
