@@ -38,7 +38,10 @@ BROWSER_DIR = Path(__file__).with_name("browser")
 VERSION_TTL_S = 7 * 24 * 3600
 # Dependencies of the standalone pom that are built with the tarball but not deployed to Central; not needed to run.
 UNPUBLISHED = ("neo4j-push-to-cloud", "neo4j-genai-plugin", "cypher-shell")
-HEAP_INITIAL, HEAP_MAX, PAGECACHE = "256m", "1g", "256m"
+# Memory: small by default (tests, a laptop); raise for millions of events, e.g. DIPGRAPH_NEO4J_HEAP=3g.
+HEAP_INITIAL = "256m"
+HEAP_MAX = os.environ.get("DIPGRAPH_NEO4J_HEAP", "1g")
+PAGECACHE = os.environ.get("DIPGRAPH_NEO4J_PAGECACHE", "256m")
 MAIN_CLASSES = ("org.neo4j.server.Neo4jCommunity", "org.neo4j.server.CommunityEntryPoint")
 JVM_FLAGS = (
     "-XX:+UseG1GC",
