@@ -53,6 +53,11 @@ class LoadReport:
         else:
             self.errors_dropped += 1
 
+    def bad_row(self, file: str, line: int, reason: str) -> None:
+        """Count a row that could not even be read as read, and record it as skipped."""
+        self.read += 1
+        self.error(file, line, reason)
+
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready summary (what `dipgraph load --json` prints)."""
         data = asdict(self)

@@ -103,12 +103,8 @@ def read_acled(path: Path, report: LoadReport, options: ReadOptions) -> Iterator
     batcher = c.Batcher(options.batch_size)
     where = ["", 0]  # label and line of the physical line the csv reader last consumed
 
-    def on_error(file: str, line: int, reason: str) -> None:
-        report.read += 1
-        report.error(file, line, reason)
-
     def physical() -> Iterator[str]:
-        for label, lineno, line in iter_lines(path, on_error):
+        for label, lineno, line in iter_lines(path, report.bad_row):
             where[0], where[1] = label, lineno
             yield line + "\n"
 

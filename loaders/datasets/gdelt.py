@@ -220,10 +220,7 @@ def read_gdelt(path: Path, report: LoadReport, options: ReadOptions) -> Iterator
     cols = _V2
     read = filtered = 0
 
-    def on_error(file: str, line: int, reason: str) -> None:
-        report.read += 1
-        error(file, line, reason)
-
+    on_error = report.bad_row
     def flush() -> None:
         nonlocal read, filtered
         report.read += read

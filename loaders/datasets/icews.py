@@ -101,11 +101,7 @@ def read_icews(path: Path, report: LoadReport, options: ReadOptions) -> Iterator
     columns: dict[str, int] | None = None
     width = 0
 
-    def on_error(file: str, line: int, reason: str) -> None:
-        report.read += 1
-        report.error(file, line, reason)
-
-    for label, lineno, line in iter_lines(path, on_error):
+    for label, lineno, line in iter_lines(path, report.bad_row):
         f = line.split("\t")
         if columns is None:
             header = [h.strip().strip('"') for h in f]

@@ -94,11 +94,7 @@ def read_plover(path: Path, report: LoadReport, options: ReadOptions) -> Iterato
     keep_all = options.keep_all
     batcher = c.Batcher(options.batch_size)
 
-    def on_error(file: str, line: int, reason: str) -> None:
-        report.read += 1
-        report.error(file, line, reason)
-
-    for label, lineno, record in iter_json_records(path, on_error):
+    for label, lineno, record in iter_json_records(path, report.bad_row):
         if isinstance(record, dict) and record.get("event") == "DOCUMENT":
             continue
         report.read += 1

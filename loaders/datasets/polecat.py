@@ -101,11 +101,7 @@ def read_polecat(path: Path, report: LoadReport, options: ReadOptions) -> Iterat
     header: list[str] | None = None
     repaired = False
 
-    def on_error(file: str, line: int, reason: str) -> None:
-        report.read += 1
-        report.error(file, line, reason)
-
-    for label, lineno, line in iter_lines(path, on_error):
+    for label, lineno, line in iter_lines(path, report.bad_row):
         f = line.split("\t")
         if header is None:
             header = [_ALIASES.get(h.strip(), h.strip()) for h in f]
