@@ -101,3 +101,27 @@ def test_truncated_gzip_keeps_rows_before_the_break(tmp_path: Path) -> None:
     report = load_paths(store, [path], None, ReadOptions())
     assert "truncated or corrupt" in report.errors[-1].reason
     assert report.loaded > 0 and store.stats().events == report.loaded
+
+
+def test_gdelt_file_loads_alike_into_every_store_and_answers_with_gdelt_provenance(store) -> None:  # noqa: ANN001
+    from graph.store import EventFilter
+    from tests.conftest import SHARED
+
+    gdelt = SHARED / "data" / "gdelt" / "20250807220000.export.CSV"
+    report = load_paths(store, [gdelt], None, ReadOptions())
+    assert (report.read, report.skipped) == (909, 0)
+    assert report.loaded + report.duplicates + report.filtered == 909
+    assert store.stats().events == report.loaded and store.stats().by_dataset == {"gdelt": report.loaded}
+    again = load_paths(store, [gdelt], None, ReadOptions())
+    assert again.new == 0 and store.stats().events == report.loaded
+    partners = store.counterparts("USA", EventFilter(statuses=("occurred",)))
+    assert partners
+    page = store.events(EventFilter(actor="USA", with_actor=partners[0].actor.id))
+    assert page.items
+    for record in page.items:
+        assert record["source"]["dataset"] == "gdelt" and record["source"]["id"].isdigit()
+        assert record["source"]["url"].startswith("http")
+    assert len(partners) > 1
+    [path] = store.paths(partners[0].actor.id, partners[-1].actor.id, EventFilter(), max_hops=4)
+    assert path.hops <= 2  # both met the United States
+    assert all(hop and hop[0].url and hop[0].url.startswith("http") for hop in path.events)
