@@ -70,7 +70,7 @@ def statuses(values: list[str] | None, default: tuple[str, ...]) -> tuple[str, .
 
 def event_filter(store: GraphStore, *, actor: str | None = None, with_actor: str | None = None,
                  types: list[str] | None = None, status: list[str] | None = None,
-                 since: str | None = None, until: str | None = None,
+                 since: str | None = None, until: str | None = None, members: bool = False,
                  default_status: tuple[str, ...] = ()) -> EventFilter:
     """An EventFilter from raw query parameters, validated."""
     first = date_bound(since, "since", end=False)
@@ -80,4 +80,5 @@ def event_filter(store: GraphStore, *, actor: str | None = None, with_actor: str
     return EventFilter(
         actor=resolve_actor(store, actor, "actor") if actor else None,
         with_actor=resolve_actor(store, with_actor, "with") if with_actor else None,
-        types=type_tokens(types), statuses=statuses(status, default_status), since=first, until=last)
+        types=type_tokens(types), statuses=statuses(status, default_status), since=first, until=last,
+        members=members)

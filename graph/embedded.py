@@ -73,6 +73,7 @@ class EmbeddedStore(GraphStore):
         self._events: dict[str, EventRecord] = {}
         self.graph = nx.Graph()
         self._aliases: dict[str, str] = {}
+        self._citizens: dict[str, set[str]] = defaultdict(set)  # ISO3 → actors of that country
         self._actor_events: dict[str, list[str]] = defaultdict(list)
         self._edges: dict[tuple[str, str], list[str]] = {}  # event ids per sorted actor pair (= edge "events")
         self._occurred: dict[tuple[str, str], int] = {}  # how many of them occurred
@@ -97,6 +98,8 @@ class EmbeddedStore(GraphStore):
     def _put_actor(self, record: ActorRecord) -> None:
         self._actors[record["id"]] = record
         self.graph.add_node(record["id"])
+        if record.get("country"):
+            self._citizens[record["country"]].add(record["id"])
         for alias in (record["name"], *record["aliases"]):
             self._aliases.setdefault(normalize_name(alias), record["id"])
         self._search_choices = None
@@ -247,15 +250,21 @@ class EmbeddedStore(GraphStore):
         best = sorted(ranked.items(), key=lambda item: (-item[1], item[0]))[:limit]
         return [self._actors[i] for i, _ in best]
 
+    def _group(self, actor_id: str, members: bool) -> set[str]:
+        """The actor, and with `members` for a state, every actor of its country."""
+        actor = self._actors.get(actor_id)
+        if members and actor is not None and actor["kind"] == "state" and actor.get("country"):
+            return {actor_id, *self._citizens.get(actor["country"], ())}
+        return {actor_id}
+
     def _candidates(self, flt: EventFilter) -> Iterable[EventRecord]:
         if flt.actor is None and flt.with_actor is None:
             return (r for r in self._events.values() if flt.matches(r))
-        ids = [a for a in (flt.actor, flt.with_actor) if a is not None]
-        sets = sorted((self._actor_events.get(i, []) for i in ids), key=len)
-        chosen = sets[0]
-        others = [set(s) for s in sets[1:]]
-        return (self._events[e] for e in dict.fromkeys(chosen)
-                if all(e in o for o in others) and flt.matches(self._events[e]))
+        sides = [self._group(a, flt.members) for a in dict.fromkeys(x for x in (flt.actor, flt.with_actor) if x)]
+        lists = [list(dict.fromkeys(e for a in side for e in self._actor_events.get(a, ()))) for side in sides]
+        lists.sort(key=len)
+        others = [set(other) for other in lists[1:]]
+        return (self._events[e] for e in lists[0] if all(e in o for o in others) and flt.matches(self._events[e]))
 
     @_locked
     def counterparts(self, actor_id: str, flt: EventFilter) -> list[Counterpart]:

@@ -144,9 +144,13 @@ SCHEMA_NAMES = "SHOW INDEXES YIELD name, type, state RETURN name, type, state"
 
 # Events of one actor, of two actors together, or of everyone; `{where}` is a fixed predicate fragment.
 EVENTS_NONE = "MATCH (e:Event) WHERE e.sd >= '' AND {where} "  # the sd predicate lets the sd index give the order
-EVENTS_ONE = "MATCH (:Actor {{id: $a}})-[:PARTICIPATED_IN]->(e:Event) WHERE {where} WITH DISTINCT e "
-EVENTS_TWO = ("MATCH (:Actor {{id: $a}})-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(:Actor {{id: $b}}) "
-              "WHERE {where} WITH DISTINCT e ")
+# $a and $b are lists of actor ids (one id, or a state and the actors of its country).
+EVENTS_ONE = "MATCH (x:Actor)-[:PARTICIPATED_IN]->(e:Event) WHERE x.id IN $a AND {where} WITH DISTINCT e "
+EVENTS_TWO = ("MATCH (x:Actor)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(y:Actor) "
+              "WHERE x.id IN $a AND y.id IN $b AND {where} WITH DISTINCT e ")
+# A state and the actors whose country it is.
+STATE_GROUP = ("MATCH (s:Actor {id: $id}) WHERE s.kind = 'state' AND s.country IS NOT NULL "
+               "MATCH (m:Actor {country: s.country}) RETURN collect(m.id) AS ids")
 EVENTS_PAGE = "ORDER BY e.sd DESC, e.id ASC LIMIT $n RETURN e " + EVENT_MAP + " AS e"
 
 COUNTERPARTS = """

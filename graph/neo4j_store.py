@@ -618,9 +618,17 @@ class Neo4jStore(GraphStore):
         ids = list(dict.fromkeys(a for a in (flt.actor, flt.with_actor) if a is not None))
         if not ids:
             return q.EVENTS_NONE.format(where=where), params
-        if len(ids) == 1:
-            return q.EVENTS_ONE.format(where=where), {**params, "a": ids[0]}
-        return q.EVENTS_TWO.format(where=where), {**params, "a": ids[0], "b": ids[1]}
+        groups = [self._group(i, flt.members) for i in ids]
+        if len(groups) == 1:
+            return q.EVENTS_ONE.format(where=where), {**params, "a": groups[0]}
+        return q.EVENTS_TWO.format(where=where), {**params, "a": groups[0], "b": groups[1]}
+
+    def _group(self, actor_id: str, members: bool) -> list[str]:
+        """The actor, and with `members` for a state, every actor of its country."""
+        if not members:
+            return [actor_id]
+        rows = self._read(q.STATE_GROUP, id=actor_id)
+        return sorted({actor_id, *(rows[0]["ids"] if rows else [])})
 
     def counterparts(self, actor_id: str, flt: EventFilter) -> list[Counterpart]:
         """See `GraphStore.counterparts`."""

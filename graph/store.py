@@ -5,6 +5,8 @@ Semantics shared by all stores (the contract tests in `tests/contract/` hold the
 - date filters keep an event when its date interval (a year, a month or a day) overlaps [since, until];
   events without a date are dropped by any date filter;
 - type filters take PLOVER types ("CONSULT"), modes ("visit") or CAMEO prefixes ("04", "042");
+- with `members`, an actor or second actor that is a state also matches the actors whose country it is,
+  so "events between China and Belarus" includes the Chinese and Belarusian ministers' meetings;
 - actors are linked for path-finding only by events that `occurred`;
 - ties are broken by actor ids so both stores give the same answer.
 """
@@ -37,6 +39,7 @@ class EventFilter:
     statuses: tuple[str, ...] = ()
     since: str | None = None
     until: str | None = None
+    members: bool = False  # in `events`: a state also stands for the actors of its country (its officials…)
 
     def matches(self, record: EventRecord) -> bool:
         """True when an event record passes the type, status and date parts of this filter."""

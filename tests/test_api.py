@@ -95,6 +95,14 @@ def test_events_between_two_actors_by_name(client: TestClient) -> None:
     assert client.get("/events/nope").status_code == 404
 
 
+def test_events_between_states_with_their_members(client: TestClient) -> None:
+    only_states = client.get("/events", params={"actor": "Russia", "with": "NATO"}).json()["items"]
+    assert [e["cameo"] for e in only_states] == ["062"]
+    with_members = client.get("/events", params={"actor": "Russia", "with": "NATO", "members": True}).json()
+    assert [e["cameo"] for e in with_members["items"]] == ["062", "070"]
+    assert {a["name"] for a in with_members["items"][1]["actors"]} == {"Sergey Lavrov", "NATO"}
+
+
 def test_events_pagination_and_filters(client: TestClient) -> None:
     seen, cursor = [], None
     while True:

@@ -38,10 +38,14 @@ def list_events(actor: str | None = Query(None, description="actor id or name"),
                 status: list[str] | None = Query(None, description="occurred, planned, denied, cancelled, "
                                                                     "hypothetical; default all"),
                 since: str | None = None, until: str | None = None,
+                members: bool = Query(False, description="a state also stands for the actors of its country: "
+                                                         "actor=China&with=Belarus&members=true finds the "
+                                                         "Chinese and Belarusian ministers' meetings too"),
                 limit: int = Query(100, ge=1, le=MAX_PAGE), cursor: str | None = None,
                 store: GraphStore = Depends(get_store)) -> EventList:
     """Matching events, newest first; pass `next_cursor` back as `cursor` for the next page."""
-    flt = event_filter(store, actor=actor, with_actor=with_, types=type, status=status, since=since, until=until)
+    flt = event_filter(store, actor=actor, with_actor=with_, types=type, status=status, since=since, until=until,
+                       members=members)
     try:
         page = store.events(flt, limit=limit, cursor=cursor)
     except ValueError as exc:

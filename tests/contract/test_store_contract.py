@@ -199,6 +199,18 @@ def test_events_filters(loaded: GraphStore, flt: EventFilter, expected_dates: li
     assert [r["date"] for r in loaded.events(flt, limit=50).items] == expected_dates
 
 
+@pytest.mark.parametrize("flt, expected_dates", [
+    (EventFilter(actor="RUS", members=True), ["2023-07", "2023-02-01", "2022", "2021-06-01", "2020-03-01"]),
+    (EventFilter(actor="RUS"), ["2023-07", "2023-02-01", "2022"]),
+    (EventFilter(actor="RUS", with_actor="nato", members=True), ["2022", "2020-03-01"]),
+    (EventFilter(actor="nato", with_actor="RUS", members=True, types=("AID",)), ["2020-03-01"]),
+    (EventFilter(actor="viktor-khrenin", with_actor="RUS", members=True), ["2023-07"]),
+    (EventFilter(actor="viktor-khrenin", members=True), ["2023-08-16", "2023-07", "2023-04-28", None]),
+])
+def test_events_of_a_state_with_its_members(loaded: GraphStore, flt: EventFilter, expected_dates: list) -> None:
+    assert [r["date"] for r in loaded.events(flt, limit=50).items] == expected_dates
+
+
 def test_events_pagination_visits_each_event_once_in_order(loaded: GraphStore) -> None:
     everything = loaded.events(EventFilter(), limit=100).items
     assert len(everything) == 10
