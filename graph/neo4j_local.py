@@ -390,6 +390,15 @@ def _alive(pid: int | None, marker: str) -> bool:
     return marker in cmdline
 
 
+def _exited(pid: int) -> bool:
+    """Whether our just-started child ``pid`` has exited (reaping it); no /proc look-up, so no false alarm."""
+    try:
+        done, _ = os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:  # not our child: it is gone once /proc forgets it
+        return not Path(f"/proc/{pid}").exists()
+    return done == pid
+
+
 def _state(settings: Settings) -> dict[str, Any]:
     try:
         return json.loads(settings.state_file.read_text())
@@ -454,7 +463,7 @@ def _wait_for_bolt(settings: Settings, pid: int, timeout: float) -> None:
     auth = (USER, settings.password or "") if settings.auth else None
     deadline = time.monotonic() + timeout
     while True:
-        if not _alive(pid, _neo4j_marker(settings)):
+        if _exited(pid):
             raise _failure(settings, f"Neo4j exited during start-up (logs in {settings.log_dir})")
         try:
             with GraphDatabase.driver(bolt_uri(settings), auth=auth, connection_timeout=2) as driver:
