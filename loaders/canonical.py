@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,23 +29,29 @@ def validation_reason(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def _up_to_a_break(batches: Callable[[list[Event]], Iterator[list[Event]]]) -> Iterator[list[Event]]:
-    """Yield the batches; if the file breaks mid-read, still yield the rows read so far, then re-raise."""
+def _batched(events: Iterator[Event], size: int) -> Iterator[list[Event]]:
+    """Events in lists of `size`; if the file breaks mid-read, the events read so far still come out."""
     batch: list[Event] = []
     try:
-        yield from batches(batch)
+        for event in events:
+            batch.append(event)
+            if len(batch) >= size:
+                yield batch
+                batch = []
     except BROKEN_FILE:
         if batch:  # the pipeline loads these and reports the break
-            yield list(batch)
+            yield batch
         raise
+    if batch:
+        yield batch
 
 
 def read_jsonl(path: Path, report: LoadReport, options: ReadOptions) -> Iterator[list[Event]]:
     """Events from a JSON Lines file; each bad line is reported with its number and skipped."""
-    yield from _up_to_a_break(lambda batch: _jsonl_batches(path, report, options, batch))
+    return _batched(_jsonl_events(path, report), options.batch_size)
 
 
-def _jsonl_batches(path: Path, report: LoadReport, options: ReadOptions, batch: list[Event]) -> Iterator[list[Event]]:
+def _jsonl_events(path: Path, report: LoadReport) -> Iterator[Event]:
     with open_binary(path) as lines:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
@@ -55,19 +61,11 @@ def _jsonl_batches(path: Path, report: LoadReport, options: ReadOptions, batch: 
                 data = orjson.loads(line)
                 if not isinstance(data, dict):
                     raise ValueError(f"expected a JSON object, got {type(data).__name__}")
-                batch.append(Event.model_validate(data))
+                yield Event.model_validate(data)
             except ValidationError as exc:
                 report.error(str(path), number, validation_reason(exc))
-                continue
             except (ValueError, orjson.JSONDecodeError) as exc:
                 report.error(str(path), number, f"not valid JSON: {exc}")
-                continue
-            if len(batch) >= options.batch_size:
-                yield list(batch)
-                batch.clear()
-    if batch:
-        yield list(batch)
-        batch.clear()
 
 
 def _num(value: str, cast: type) -> Any:
@@ -102,10 +100,10 @@ def event_from_csv_row(row: dict[str, str]) -> Event:
 
 def read_csv(path: Path, report: LoadReport, options: ReadOptions) -> Iterator[list[Event]]:
     """Events from the CSV form (header required); each bad row is reported with its line number."""
-    yield from _up_to_a_break(lambda batch: _csv_batches(path, report, options, batch))
+    return _batched(_csv_events(path, report), options.batch_size)
 
 
-def _csv_batches(path: Path, report: LoadReport, options: ReadOptions, batch: list[Event]) -> Iterator[list[Event]]:
+def _csv_events(path: Path, report: LoadReport) -> Iterator[Event]:
     with open_text(path) as lines:
         reader = csv.DictReader(lines)
         if not reader.fieldnames or "type" not in reader.fieldnames or "actors" not in reader.fieldnames:
@@ -116,22 +114,13 @@ def _csv_batches(path: Path, report: LoadReport, options: ReadOptions, batch: li
             line = reader.line_num
             if any("\ufffd" in (v or "") for v in row.values() if isinstance(v, str)):
                 report.error(str(path), line, "not valid UTF-8")
-                continue
-            if None in row:
+            elif None in row:
                 report.error(str(path), line, f"{len(reader.fieldnames) + len(row[None])} fields, "
                                               f"header has {len(reader.fieldnames)}")
-                continue
-            try:
-                batch.append(event_from_csv_row(row))
-            except ValidationError as exc:
-                report.error(str(path), line, validation_reason(exc))
-                continue
-            except ValueError as exc:
-                report.error(str(path), line, str(exc))
-                continue
-            if len(batch) >= options.batch_size:
-                yield list(batch)
-                batch.clear()
-    if batch:
-        yield list(batch)
-        batch.clear()
+            else:
+                try:
+                    yield event_from_csv_row(row)
+                except ValidationError as exc:
+                    report.error(str(path), line, validation_reason(exc))
+                except ValueError as exc:
+                    report.error(str(path), line, str(exc))

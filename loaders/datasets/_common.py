@@ -27,7 +27,7 @@ import datetime as dt
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -521,3 +521,16 @@ class Batcher:
         self.actors = {}
         self.events = []
         return batch
+
+
+def read_header(fields: list[str], clean: Callable[[str], str], required: Sequence[str], report: LoadReport,
+                label: str, lineno: int, kind: str) -> list[str] | None:
+    """Column names of a header row (trailing empty ones dropped), or None after reporting what it lacks."""
+    header = [clean(h) for h in fields]
+    while header and not header[-1]:
+        header.pop()
+    missing = [h for h in required if h not in header]
+    if missing:
+        report.bad_row(label, lineno, f"not {kind} header (missing {', '.join(missing)})")
+        return None
+    return header

@@ -104,13 +104,8 @@ def read_icews(path: Path, report: LoadReport, options: ReadOptions) -> Iterator
     for label, lineno, line in iter_lines(path, report.bad_row):
         f = line.split("\t")
         if columns is None:
-            header = [h.strip().strip('"') for h in f]
-            while header and not header[-1]:
-                header.pop()
-            missing = [h for h in REQUIRED if h not in header]
-            if missing:
-                report.read += 1
-                report.error(label, lineno, f"not an ICEWS header (missing {', '.join(missing)})")
+            header = c.read_header(f, lambda h: h.strip().strip('"'), REQUIRED, report, label, lineno, "an ICEWS")
+            if header is None:
                 return
             columns = {h: header.index(h) for h in (*REQUIRED, *OPTIONAL) if h in header}
             width = len(header)

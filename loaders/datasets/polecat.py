@@ -104,13 +104,9 @@ def read_polecat(path: Path, report: LoadReport, options: ReadOptions) -> Iterat
     for label, lineno, line in iter_lines(path, report.bad_row):
         f = line.split("\t")
         if header is None:
-            header = [_ALIASES.get(h.strip(), h.strip()) for h in f]
-            while header and not header[-1]:
-                header.pop()
-            missing = [h for h in REQUIRED if h not in header]
-            if missing:
-                report.read += 1
-                report.error(label, lineno, f"not a POLECAT header (missing {', '.join(missing)})")
+            header = c.read_header(f, lambda h: _ALIASES.get(h.strip(), h.strip()), REQUIRED, report, label, lineno,
+                                   "a POLECAT")
+            if header is None:
                 return
             continue
         report.read += 1
